@@ -1,0 +1,29 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "redis-console",
+    products: [
+        .executable(name: "redis-console", targets: ["RedisConsole"]),
+        .library(name: "ConnCore", targets: ["ConnCore"]),
+        .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
+    ],
+    targets: [
+        // System libraries: Debian's -dev packages, found through pkg-config.
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        .target(name: "ConnCore", dependencies: ["CHiredis", "COpenSSL"]),
+        .target(name: "ConsoleUI", dependencies: ["ConnCore", "CNcurses", "CEditLine"]),
+        .executableTarget(name: "RedisConsole", dependencies: ["ConnCore", "ConsoleUI"]),
+
+        // Starts real redis-server processes, generates certificates, runs the binary.
+        .target(name: "TestSupport", dependencies: ["ConnCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "ConnCoreTests", dependencies: ["ConnCore"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConnCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ConnCore", "ConsoleUI", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+#ifndef REDIS_CONSOLE_COPENSSL_SHIM_H
+#define REDIS_CONSOLE_COPENSSL_SHIM_H
+#include <openssl/ssl.h>
+#include <openssl/err.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <openssl/bio.h>
+#include <openssl/pem.h>
+
+// OpenSSL's function-like macros (SSL_CTX_ctrl wrappers) are invisible to Swift.
+static inline int rc_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+static inline long rc_SSL_CTX_set_options(SSL_CTX *ctx, unsigned long options) {
+    return (long)SSL_CTX_set_options(ctx, options);
+}
+static inline int rc_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+static inline long rc_SSL_CTX_set_session_cache_mode(SSL_CTX *ctx, long mode) {
+    return SSL_CTX_set_session_cache_mode(ctx, mode);
+}
+static inline int rc_sk_X509_num(const STACK_OF(X509) *sk) { return sk_X509_num(sk); }
+static inline X509 *rc_sk_X509_value(const STACK_OF(X509) *sk, int i) { return sk_X509_value(sk, i); }
+static inline int rc_sk_GENERAL_NAME_num(const GENERAL_NAMES *sk) { return sk_GENERAL_NAME_num(sk); }
+static inline GENERAL_NAME *rc_sk_GENERAL_NAME_value(const GENERAL_NAMES *sk, int i) {
+    return sk_GENERAL_NAME_value(sk, i);
+}
+static inline void rc_GENERAL_NAMES_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
+static inline const unsigned long rc_SSL_OP_NO_COMPRESSION(void) { return SSL_OP_NO_COMPRESSION; }
+static inline const unsigned long rc_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
+static inline const unsigned long rc_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
+#endif

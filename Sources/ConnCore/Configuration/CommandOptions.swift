@@ -1,0 +1,30 @@
+/// How replies are printed, as chosen by redis-cli's flags.
+public enum OutputFormat: String, Sendable, Equatable {
+    /// redis-cli's default: formatted on a terminal, raw otherwise.
+    case automatic
+    case raw        // --raw
+    case formatted  // --no-raw
+    case csv        // --csv
+    case json       // --json
+    case quotedJSON // --quoted-json
+}
+
+/// What the process was asked to do, beyond where to connect.
+public struct CommandOptions: Sendable, Equatable {
+    public var output: OutputFormat = .automatic
+    /// `-r N`: run the command N times (-1 for ever).
+    public var repeatCount: Int = 1
+    /// `-i S`: seconds to wait between repeats.
+    public var interval: Double = 0
+    /// `-x`: the last argument is read from standard input.
+    public var lastArgumentFromStdin = false
+    /// `-e`: exit 1 when a command replies with an error.
+    public var exitOnErrorReply = false
+    public var noAuthWarning = false
+    public var askpass = false
+    public var showConfig = false
+    /// The command and its arguments; empty for an interactive or piped session.
+    public var command: [String] = []
+
+    public init() {}
+}
