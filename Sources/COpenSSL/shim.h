@@ -27,7 +27,8 @@ static inline GENERAL_NAME *rc_sk_GENERAL_NAME_value(const GENERAL_NAMES *sk, in
     return sk_GENERAL_NAME_value(sk, i);
 }
 static inline void rc_GENERAL_NAMES_free(GENERAL_NAMES *names) { GENERAL_NAMES_free(names); }
-static inline const unsigned long rc_SSL_OP_NO_COMPRESSION(void) { return SSL_OP_NO_COMPRESSION; }
-static inline const unsigned long rc_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
-static inline const unsigned long rc_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
+static inline unsigned long rc_SSL_OP_NO_COMPRESSION(void) { return SSL_OP_NO_COMPRESSION; }
+static inline unsigned long rc_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
+static inline unsigned long rc_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
+static inline unsigned long rc_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
 #endif

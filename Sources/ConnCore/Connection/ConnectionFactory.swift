@@ -1,0 +1,60 @@
+import Synchronization
+
+/// Opens connections that are ready to use: TCP, TLS verified, then AUTH, SELECT and
+/// CLIENT SETNAME in one round trip. Every failure arrives as an explained `ConsoleError`;
+/// a connection whose handshake failed is closed, never returned.
+public final class ConnectionFactory: Sendable {
+    public let settings: ConnectionSettings
+    public let limits: ReplyLimits
+    private let tlsContext: TLSContext?
+    /// The last resumable TLS session, offered to the next connection to skip a full handshake.
+    private let lastSession = Mutex<TLSSessionHandle?>(nil)
+
+    public init(settings: ConnectionSettings, limits: ReplyLimits = ReplyLimits()) throws(ConsoleError) {
+        self.settings = settings
+        self.limits = limits
+        self.tlsContext = settings.tls.enabled ? try TLSContext(settings: settings.tls) : nil
+    }
+
+    public func connect() throws(ConsoleError) -> RedisConnection {
+        let deadline = Deadline.after(seconds: settings.connectTimeout)
+        let socket = try TCPSocket.connect(host: settings.host, port: settings.port, deadline: deadline,
+                                           keepalive: settings.keepalive)
+        let stream: ByteStream
+        var tls: TLSSessionInfo?
+        if let tlsContext {
+            let previous = lastSession.withLock { $0 }
+            let tlsStream: TLSStream
+            do {
+                tlsStream = try TLSStream(socket: socket, context: tlsContext, host: settings.host,
+                                          resumeFrom: previous, deadline: deadline)
+            } catch where error.kind == .timeout {
+                throw explainSilentHandshake(error)
+            }
+            tls = tlsStream.session
+            stream = tlsStream
+        } else {
+            stream = socket
+        }
+        let connection = RedisConnection(stream: stream, settings: settings, tls: tls, limits: limits)
+        do {
+            try Handshake.run(on: connection, settings: settings)
+        } catch {
+            connection.close()
+            throw error
+        }
+        if tlsContext != nil, let session = connection.resumableSession() {
+            lastSession.withLock { $0 = session }
+        }
+        return connection
+    }
+
+    /// A TLS handshake nobody answered: say so plainly if a plaintext Redis sits on that port.
+    private func explainSilentHandshake(_ error: ConsoleError) -> ConsoleError {
+        guard PlaintextProbe.speaksPlainRedis(host: settings.host, port: settings.port, timeout: 1) else { return error }
+        let endpoint = Endpoint.describe(host: settings.host, port: settings.port)
+        return ConsoleError(.tls, "the server at \(endpoint) answered without TLS: is this its plain port?",
+                            hint: "connect to the server's tls-port instead; a plaintext port cannot be used with --tls",
+                            cause: error.message + "; a plaintext PING on the same port was answered")
+    }
+}
