@@ -23,6 +23,9 @@ public struct CommandOptions: Sendable, Equatable {
     public var noAuthWarning = false
     public var askpass = false
     public var showConfig = false
+    /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.
+    public var showHelp = false
+    public var showVersion = false
     /// The command and its arguments; empty for an interactive or piped session.
     public var command: [String] = []
 

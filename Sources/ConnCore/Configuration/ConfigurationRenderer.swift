@@ -1,0 +1,67 @@
+extension ConnectionSettings {
+    /// The effective connection as a URL with the password masked:
+    /// `rediss://user:***@host:port/db`. Safe to print and log.
+    public var redactedURL: String {
+        (tls.enabled ? "rediss" : "redis") + "://"
+            + RedisURL.maskedUserinfo(username: username, hasPassword: password != nil)
+            + "\(RedisURL.bracketed(host)):\(port)/\(database)"
+    }
+}
+
+/// `--show-config`: the effective configuration, one value per line with its source. Pure: it
+/// returns lines, the caller prints them. The password only ever appears as `***`.
+public enum ConfigurationRenderer {
+    public static func render(_ config: LoadedConfiguration) -> [String] {
+        let connection = config.connection
+        let tls = connection.tls
+        var rows: [(String, String, SettingKey?)] = [
+            ("profile", config.profile.rawValue, .profile),
+            ("connection", connection.redactedURL, nil),
+            ("host", connection.host, .host),
+            ("port", String(connection.port), .port),
+            ("database", String(connection.database), .database),
+            ("user", connection.username ?? "(none)", .username),
+            ("password", passwordText(config), .password),
+            ("tls", tls.enabled ? "on" : "off", .tls),
+        ]
+        rows += [
+            ("tls ca file", tls.caFile ?? (tls.caDirectory == nil ? "(system trust store)" : "(none)"), .caFile),
+            ("tls ca directory", tls.caDirectory ?? "(none)", .caDirectory),
+            ("tls client cert", tls.certificateFile ?? "(none)", .certificateFile),
+            ("tls client key", tls.keyFile ?? "(none)", .keyFile),
+            ("tls sni", tls.sni ?? "(none)", .sni),
+            ("tls verified name", tls.expectedServerName ?? "\(connection.host) (the host)", .expectedServerName),
+            ("tls verification", tls.verifyPeer ? "on" : "OFF", .verifyPeer),
+            ("tls 1.2 ciphers", tls.ciphers, .ciphers),
+            ("tls 1.3 suites", tls.ciphersuites, .ciphersuites),
+            ("connect timeout", ValueParsing.formatSeconds(connection.connectTimeout) + "s", .connectTimeout),
+            ("operation timeout", ValueParsing.formatSeconds(connection.operationTimeout) + "s", .operationTimeout),
+            ("keepalive", connection.keepalive == 0 ? "off" : ValueParsing.formatSeconds(connection.keepalive) + "s",
+             .keepalive),
+            ("client name", connection.clientName ?? "(none)", .clientName),
+            ("output", config.options.output.rawValue, .output),
+        ]
+        if !tls.enabled {
+            // TLS details do not apply; keep them visible but say so.
+            rows = rows.map { row in
+                row.0.hasPrefix("tls ") ? (row.0, row.1 + " [unused: TLS is off]", row.2) : row
+            }
+        }
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { name, value, key in
+            let padded = name + String(repeating: " ", count: width - name.count)
+            guard let key else { return "\(padded)  \(value)" }
+            return "\(padded)  \(value)  (\(config.source(of: key)))"
+        }
+    }
+
+    /// The URL a user gave, masked; for echoing it back. See `RedisURL.redact`.
+    public static func redactedURL(_ text: String) -> String {
+        RedisURL.redact(text)
+    }
+
+    private static func passwordText(_ config: LoadedConfiguration) -> String {
+        if config.needsPasswordPrompt { return "(asked at start, --askpass)" }
+        return config.connection.password == nil ? "(none)" : "***"
+    }
+}

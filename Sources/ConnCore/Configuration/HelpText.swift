@@ -1,0 +1,81 @@
+/// The `--help` text. Static so that it can be printed without loading anything else.
+public enum HelpText {
+    public static let usage = """
+        Usage: redis-console [OPTIONS] [cmd [arg [arg ...]]]
+
+        With a command, runs it and prints the reply as redis-cli does. Without one, opens the
+        dashboard on a terminal, or reads commands from standard input when it is a pipe.
+        The first argument that is not an option starts the command; everything after it
+        belongs to the command.
+
+        Connection:
+          -h <hostname>            Server hostname (default: 127.0.0.1).
+          -p <port>                Server port (default: 6379).
+          -u <uri>                 Server URI: redis[s]://[[user:]password@]host[:port][/db].
+                                   As in redis-cli, user info ends at the first '@' (write
+                                   '@' as %40) and without ':' it is the password alone.
+                                   Without -u, the REDIS_URL environment variable is used.
+          -n <db>                  Database number (default: 0).
+          -t <seconds>             Connection timeout in seconds (decimals allowed); same as
+                                   --connect-timeout.
+          --connect-timeout <s>    Connection timeout in seconds (default: 5).
+          --timeout <s>            Timeout for each request, in seconds (default: 5).
+          --keepalive <s>          TCP keepalive idle time in seconds; 0 turns it off
+                                   (default: 15).
+
+        Authentication:
+          -a <password>            Password to use when connecting. Prefer the REDISCLI_AUTH
+                                   or REDIS_PASSWORD environment variables or --askpass: a
+                                   password on the command line is visible to other users.
+          --pass <password>        Alias of -a.
+          --user <username>        ACL user name, sent as AUTH username password.
+          --askpass                Prompt for the password (input is not echoed); -a, the URL
+                                   password and the environment are then ignored.
+          --no-auth-warning        Do not warn about a password on the command line.
+
+        TLS:
+          --tls                    Connect over TLS (also turned on by rediss:// or REDIS_SSL).
+          --cacert <file>          CA certificate file to verify the server with.
+          --cacertdir <dir>        Directory of trusted CA certificates. Without --cacert and
+                                   --cacertdir, the system's trusted roots are used.
+          --cert <file>            Client certificate, for mutual TLS (needs --key).
+          --key <file>             Private key of the client certificate (needs --cert).
+          --sni <host>             Server name to send in the handshake (verifies nothing).
+          --tls-server-name <name> Name the server certificate must carry, when it differs
+                                   from the host dialled (for example through a tunnel).
+          --insecure               Skip certificate verification (refused in production).
+          --tls-ciphers <list>     TLS 1.2 cipher list (refused in production).
+          --tls-ciphersuites <list>  TLS 1.3 cipher suites (refused in production).
+
+        Output:
+          --raw                    Raw replies (default when standard output is not a tty).
+          --no-raw                 Formatted replies even when standard output is not a tty.
+          --csv                    CSV output.
+          --json                   JSON output.
+          --quoted-json            JSON output with ASCII-safe quoted strings.
+          -e                       Exit with code 1 when a command replies with an error.
+          -x                       Read the last argument from standard input.
+          -r <repeat>              Run the command N times (-1: for ever).
+          -i <interval>            Seconds to wait between repeats (decimals allowed).
+
+        Configuration:
+          --profile <name>         development (default), testing or production; without it,
+                                   the REDIS_ENV environment variable. Production requires
+                                   TLS and refuses --insecure and passwords on the command line.
+          --show-config            Print the effective configuration, each value with its
+                                   source, the password masked, and exit.
+          --help                   Print this help and exit.
+          --version, -v            Print the version and exit.
+
+        Environment (weaker than flags and URLs):
+          REDIS_URL, REDIS_HOST, REDIS_PORT, REDIS_SSL (true/false/1/0/yes/no), REDIS_USERNAME,
+          REDIS_PASSWORD, REDISCLI_AUTH, REDIS_DB, REDIS_ENV, REDIS_CERT_PATH (a folder holding
+          ca.crt and optionally client.crt and client.key).
+          Password order: --askpass, -a/--pass, URL, REDISCLI_AUTH, REDIS_PASSWORD.
+
+        Examples:
+          redis-console --tls -h cache.example.com --cacert ca.crt PING
+          REDISCLI_AUTH=... redis-console --user app -u rediss://cache.example.com:6380/2 GET key
+          redis-console --profile production --show-config
+        """
+}
