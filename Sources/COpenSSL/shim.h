@@ -31,4 +31,19 @@ static inline unsigned long rc_SSL_OP_NO_COMPRESSION(void) { return SSL_OP_NO_CO
 static inline unsigned long rc_SSL_OP_NO_RENEGOTIATION(void) { return SSL_OP_NO_RENEGOTIATION; }
 static inline unsigned long rc_SSL_OP_NO_TICKET(void) { return SSL_OP_NO_TICKET; }
 static inline unsigned long rc_XN_FLAG_RFC2253(void) { return XN_FLAG_RFC2253; }
+
+// Called by OpenSSL only when the server asks for a client certificate and none is
+// configured. It notes the request in the SSL's app data (ex_data index 0) and sends no
+// certificate, so a failure that follows can be explained as "mutual TLS required".
+static inline int rc_note_client_cert_request(SSL *ssl, X509 **x509, EVP_PKEY **pkey) {
+    (void)x509; (void)pkey;
+    SSL_set_ex_data(ssl, 0, (void *)1);
+    return 0;
+}
+static inline void rc_SSL_CTX_note_client_cert_requests(SSL_CTX *ctx) {
+    SSL_CTX_set_client_cert_cb(ctx, rc_note_client_cert_request);
+}
+static inline int rc_SSL_client_cert_was_requested(const SSL *ssl) {
+    return SSL_get_ex_data(ssl, 0) != NULL;
+}
 #endif

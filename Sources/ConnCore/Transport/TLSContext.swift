@@ -57,6 +57,7 @@ public final class TLSContext: @unchecked Sendable {
             SSL_CTX_set_default_verify_paths(context)
         }
 
+        rc_SSL_CTX_note_client_cert_requests(context)
         if let certificate = settings.certificateFile {
             guard SSL_CTX_use_certificate_chain_file(context, certificate) == 1 else {
                 throw ConsoleError(.configuration, "cannot load the client certificate '\(certificate)'",

@@ -78,14 +78,10 @@ public enum TLSFailure {
                                 cause: cause)
         }
         if has("certificate required") || (has("alert handshake failure") && !duringHandshake) {
-            return ConsoleError(.tls, "the server at \(endpoint) requires a client certificate (mutual TLS)",
-                                hint: "pass --cert FILE and --key FILE (or REDIS_CERT_PATH=DIR holding client.crt and client.key)",
-                                cause: cause)
+            return clientCertificateRequired(endpoint: endpoint, cause: cause)
         }
         if has("unknown ca") || has("bad certificate") || has("certificate unknown") || has("certificate expired") {
-            return ConsoleError(.tls, "the server at \(endpoint) rejected this client's certificate",
-                                hint: "use a client certificate signed by the CA the server trusts (its tls-ca-cert-file), and check it has not expired",
-                                cause: cause)
+            return clientCertificateRejected(endpoint: endpoint, cause: cause)
         }
         if has("protocol version") || has("unsupported protocol") || has("no protocols available") {
             return ConsoleError(.tls, "the server at \(endpoint) does not speak TLS 1.2 or 1.3",
@@ -107,6 +103,18 @@ public enum TLSFailure {
         }
         return ConsoleError(.tls, "TLS with \(endpoint) failed\(duringHandshake ? " during the handshake" : ""): \(queue.last ?? "unknown reason")",
                             hint: "run with --show-config to check the TLS settings", cause: cause)
+    }
+
+    static func clientCertificateRequired(endpoint: String, cause: String?) -> ConsoleError {
+        ConsoleError(.tls, "the server at \(endpoint) requires a client certificate (mutual TLS)",
+                     hint: "pass --cert FILE and --key FILE (or REDIS_CERT_PATH=DIR holding client.crt and client.key)",
+                     cause: cause)
+    }
+
+    static func clientCertificateRejected(endpoint: String, cause: String?) -> ConsoleError {
+        ConsoleError(.tls, "the server at \(endpoint) rejected this client's certificate",
+                     hint: "use a client certificate signed by the CA the server trusts (its tls-ca-cert-file), and check it has not expired",
+                     cause: cause)
     }
 
     private static func subjectSuffix(_ certificate: CertificateInfo?) -> String {

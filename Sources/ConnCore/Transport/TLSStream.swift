@@ -8,6 +8,8 @@ public final class TLSStream: ByteStream {
     private let socket: TCPSocket
     private let ssl: OpaquePointer
     public private(set) var session: TLSSessionInfo
+    private let presentedClientCertificate: Bool
+    private var receivedData = false
     public var peerDescription: String { socket.peerDescription }
 
     /// Handshakes before returning; throws an explained `ConsoleError` on any failure.
@@ -19,6 +21,7 @@ public final class TLSStream: ByteStream {
         self.socket = socket
         self.ssl = ssl
         let settings = context.settings
+        presentedClientCertificate = settings.certificateFile != nil
         let verifiedName = settings.verifyPeer ? (settings.expectedServerName ?? host) : nil
         // SNI carries a DNS name only (RFC 6066); it is a hint to the server, never verification.
         let sni = settings.sni ?? [settings.expectedServerName ?? host].first { !IPAddress.isLiteral($0) }
@@ -97,7 +100,10 @@ public final class TLSStream: ByteStream {
         while true {
             ERR_clear_error()
             let count = SSL_read(ssl, buffer.baseAddress, Int32(buffer.count))
-            if count > 0 { return Int(count) }
+            if count > 0 {
+                receivedData = true
+                return Int(count)
+            }
             try handle(SSL_get_error(ssl, count), deadline: deadline, while: "reading")
         }
     }
@@ -109,11 +115,25 @@ public final class TLSStream: ByteStream {
         case SSL_ERROR_WANT_READ: try socket.wait(forReading: true, deadline: deadline)
         case SSL_ERROR_WANT_WRITE: try socket.wait(forReading: false, deadline: deadline)
         case SSL_ERROR_ZERO_RETURN:
-            throw ConsoleError(.io, "\(peerDescription) closed the TLS connection")
+            throw explainEarlyClose(ConsoleError(.io, "\(peerDescription) closed the TLS connection"))
         default:
-            throw TLSFailure.afterHandshake(sslError: code, errno: errno, endpoint: peerDescription,
-                                            doing: doing, queue: OpenSSLErrors.drain())
+            throw explainEarlyClose(TLSFailure.afterHandshake(sslError: code, errno: errno, endpoint: peerDescription,
+                                                              doing: doing, queue: OpenSSLErrors.drain()))
         }
+    }
+
+    /// With TLS 1.3 the server judges our certificate after our handshake is done, and its alert
+    /// is often lost to the TCP reset that follows. A close before the first byte of data, after
+    /// the server asked for a certificate, is that judgement.
+    private func explainEarlyClose(_ error: ConsoleError) -> ConsoleError {
+        guard !receivedData, error.kind == .io || error.kind == .tls else { return error }
+        if rc_SSL_client_cert_was_requested(ssl) == 1 {
+            return TLSFailure.clientCertificateRequired(endpoint: peerDescription, cause: error.cause ?? error.message)
+        }
+        if presentedClientCertificate, !error.message.contains("client") {
+            return TLSFailure.clientCertificateRejected(endpoint: peerDescription, cause: error.cause ?? error.message)
+        }
+        return error
     }
 
     private static func peerChain(_ ssl: OpaquePointer) -> [CertificateInfo] {
