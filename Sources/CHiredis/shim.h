@@ -47,6 +47,21 @@ static inline size_t rc_reader_pending_bytes(redisReader *reader) {
     return reader->len - reader->pos;
 }
 
+/// The length a bulk string declares while hiredis waits for its body, or -1. hiredis 0.14
+/// checks no length until the whole body arrived; at that point the type byte is consumed
+/// and the unconsumed bytes start with the length's digits.
+static inline long long rc_reader_pending_bulk_length(redisReader *reader) {
+    if (reader->ridx < 0 || reader->rstack[reader->ridx].type != REDIS_REPLY_STRING) return -1;
+    long long length = 0;
+    size_t digits = 0;
+    for (size_t i = reader->pos; i < reader->len && digits < 19; i++, digits++) {
+        char c = reader->buf[i];
+        if (c < '0' || c > '9') break;
+        length = length * 10 + (c - '0');
+    }
+    return digits == 0 ? -1 : length;
+}
+
 static inline void rc_reader_free(redisReader *reader) {
     if (reader == NULL) return;
     void *limits = reader->privdata;

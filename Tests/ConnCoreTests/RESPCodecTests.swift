@@ -60,6 +60,15 @@ import Testing
         }
     }
 
+    @Test func refusesAbsurdBulkLengthAtItsHeader() throws {
+        let decoder = RESPDecoder()
+        try decoder.feed(Array("*2\r\n:1\r\n$99999999999999\r\nabc".utf8))
+        #expect(throws: ConsoleError.self) { try decoder.next() }
+        let fine = RESPDecoder()
+        try fine.feed(Array("$5\r\nab".utf8))
+        #expect(try fine.next() == nil)
+    }
+
     @Test func refusesReplyLargerThanLimit() throws {
         var limits = ReplyLimits()
         limits.maxPendingBytes = 64

@@ -4,6 +4,8 @@ import CHiredis
 public struct ReplyLimits: Sendable, Equatable {
     /// Largest array a reply may declare.
     public var maxArrayElements: Int64 = 64 * 1024 * 1024
+    /// Largest string a reply may declare (Redis's own proto-max-bulk-len default).
+    public var maxBulkLength: Int64 = 512 * 1024 * 1024
     /// Most bytes buffered for one reply still incomplete (Redis's own proto-max-bulk-len is 512 MB).
     public var maxPendingBytes: Int = 512 * 1024 * 1024 + 1024
 
@@ -59,10 +61,22 @@ public final class RESPDecoder {
             }
             throw fail(reason)
         }
-        guard let raw else { return nil }
+        guard let raw else {
+            try checkPendingBulkHeader()
+            return nil
+        }
         let reply = raw.assumingMemoryBound(to: redisReply.self)
         defer { freeReplyObject(raw) }
         return Self.convert(reply)
+    }
+
+    /// hiredis 0.14 waits for a whole bulk string before it checks its length, so a header like
+    /// `$99999999999999` would have us buffer until the deadline: refuse it at the header.
+    private func checkPendingBulkHeader() throws(ConsoleError) {
+        let length = rc_reader_pending_bulk_length(reader)
+        if length > limits.maxBulkLength {
+            throw fail("the reply declares a string of \(length) bytes, above the limit of \(limits.maxBulkLength)")
+        }
     }
 
     private func fail(_ reason: String) -> ConsoleError {
