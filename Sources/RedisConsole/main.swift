@@ -44,6 +44,13 @@ struct RedisConsoleMain {
         }
         defer { client.close() }
 
+        if options.showTLS {
+            let endpoint = Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port)
+            TLSReport.render(client.connection?.tls, endpoint: endpoint, now: Int64(Date().timeIntervalSince1970))
+                .forEach { streams.writeLine($0, to: .stdout) }
+            return 0
+        }
+
         let style = ReplyStyle(options.output, stdoutIsTTY: StandardStreams.stdoutIsTerminal)
         let runner = CommandRunner(executor: client, formatter: ReplyFormatter(style: style), output: streams,
                                    sleep: { Thread.sleep(forTimeInterval: $0) })

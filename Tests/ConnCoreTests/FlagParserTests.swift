@@ -37,7 +37,7 @@ struct FlagParserTests {
 
     @Test func everySwitch() throws {
         let flags = try FlagParser.parse([
-            "--askpass", "--tls", "--insecure", "--no-auth-warning", "-e", "-x", "--show-config", "PING",
+            "--askpass", "--tls", "--insecure", "--no-auth-warning", "-e", "-x", "--show-config", "--tls-info", "PING",
         ])
         #expect(flags.options.askpass)
         #expect(flags.tls)
@@ -46,6 +46,7 @@ struct FlagParserTests {
         #expect(flags.options.exitOnErrorReply)
         #expect(flags.options.lastArgumentFromStdin)
         #expect(flags.options.showConfig)
+        #expect(flags.options.showTLS)
         #expect(flags.options.command == ["PING"])
         #expect(flags.tlsOnlyFlagsGiven == ["--insecure"])
     }
@@ -178,7 +179,7 @@ struct FlagParserTests {
     @Test func helpTextListsEveryFlag() {
         let text = HelpText.usage
         let switches = ["--askpass", "--tls", "--insecure", "--no-auth-warning", "--raw", "--no-raw", "--csv",
-                        "--json", "--quoted-json", "-e", "-x", "--show-config", "--help", "--version"]
+                        "--json", "--quoted-json", "-e", "-x", "--show-config", "--tls-info", "--help", "--version"]
         for flag in FlagParser.valueFlags.sorted() + switches {
             #expect(text.contains("  \(flag) ") || text.contains("  \(flag),"), "help lacks \(flag)")
         }

@@ -23,6 +23,8 @@ public struct CommandOptions: Sendable, Equatable {
     public var noAuthWarning = false
     public var askpass = false
     public var showConfig = false
+    /// `--tls-info`: connect, then print the negotiated TLS session and the server's chain.
+    public var showTLS = false
     /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.
     public var showHelp = false
     public var showVersion = false

@@ -88,6 +88,7 @@ public enum FlagParser {
         case "-r": flags.options.repeatCount = try ValueParsing.repeatCount(value, origin: flag)
         case "-i": flags.options.interval = try ValueParsing.seconds(value, origin: flag, allowZero: true)
         case "--show-config": flags.options.showConfig = true
+        case "--tls-info": flags.options.showTLS = true
         case "--help":
             flags.options.showHelp = true
             return .stop

@@ -64,6 +64,9 @@ public enum HelpText {
                                    TLS and refuses --insecure and passwords on the command line.
           --show-config            Print the effective configuration, each value with its
                                    source, the password masked, and exit.
+          --tls-info               Connect, then print the TLS version, cipher, handshake time,
+                                   verified name and the server's certificate chain (days
+                                   left per certificate), and exit.
           --help                   Print this help and exit.
           --version, -v            Print the version and exit.
 

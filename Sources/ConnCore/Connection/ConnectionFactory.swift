@@ -41,7 +41,7 @@ public final class ConnectionFactory: Sendable {
             try Handshake.run(on: connection, settings: settings)
         } catch {
             connection.close()
-            throw error
+            throw tlsContext == nil && error.kind == .io ? explainDroppedPlaintext(error) : error
         }
         if tlsContext != nil, let session = connection.resumableSession() {
             lastSession.withLock { $0 = session }
@@ -56,5 +56,13 @@ public final class ConnectionFactory: Sendable {
         return ConsoleError(.tls, "the server at \(endpoint) answered without TLS: is this its plain port?",
                             hint: "connect to the server's tls-port instead; a plaintext port cannot be used with --tls",
                             cause: error.message + "; a plaintext PING on the same port was answered")
+    }
+
+    /// A TLS port drops a plaintext client without a word: say what that usually means.
+    private func explainDroppedPlaintext(_ error: ConsoleError) -> ConsoleError {
+        let endpoint = Endpoint.describe(host: settings.host, port: settings.port)
+        return ConsoleError(.connect, "the server at \(endpoint) dropped the connection before answering: it probably expects TLS",
+                            hint: "add --tls (or use a rediss:// URL) with --cacert for the server's CA",
+                            cause: error.message)
     }
 }
