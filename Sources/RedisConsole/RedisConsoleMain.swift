@@ -13,9 +13,10 @@ struct RedisConsoleMain {
 
     static func run() -> Int32 {
         let streams = StandardStreams()
+        let arguments = Array(CommandLine.arguments.dropFirst())
         var loaded: LoadedConfiguration
         do {
-            loaded = try ConfigurationLoader.load(arguments: Array(CommandLine.arguments.dropFirst()),
+            loaded = try ConfigurationLoader.load(arguments: arguments,
                                                   environment: ProcessInfo.processInfo.environment,
                                                   files: SystemFileChecker())
         } catch {
