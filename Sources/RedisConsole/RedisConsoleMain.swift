@@ -45,12 +45,13 @@ struct RedisConsoleMain {
         }
         defer { client.close() }
 
+        let now = Int64(Date().timeIntervalSince1970)
         if options.showTLS {
             let endpoint = Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port)
-            TLSReport.render(client.connection?.tls, endpoint: endpoint, now: Int64(Date().timeIntervalSince1970))
-                .forEach { streams.writeLine($0, to: .stdout) }
+            TLSReport.render(client.connection?.tls, endpoint: endpoint, now: now).forEach { streams.writeLine($0, to: .stdout) }
             return 0
         }
+        TLSReport.expiryWarnings(client.connection?.tls, now: now).forEach { streams.writeLine($0, to: .stderr) }
 
         let style = ReplyStyle(options.output, stdoutIsTTY: StandardStreams.stdoutIsTerminal)
         let runner = CommandRunner(executor: client, formatter: ReplyFormatter(style: style), output: streams,

@@ -23,6 +23,18 @@ import Testing
         #expect(lines.contains("    names        DNS:localhost"))
     }
 
+    @Test func warnsOnStderrOnlyForCertificatesNearTheirEnd() {
+        let session = TLSSessionInfo(version: "TLSv1.3", cipher: "x", handshakeSeconds: 0, resumed: false,
+                                     verifiedName: "localhost", serverNameIndication: nil,
+                                     peerChain: [certificate(daysLeft: 5), certificate(daysLeft: 20), certificate(daysLeft: 200)])
+        let warnings = TLSReport.expiryWarnings(session, now: now)
+        #expect(warnings.count == 2)
+        #expect(warnings[0].hasPrefix("Warning: the server's certificate CN=localhost expires in 5 days"))
+        #expect(warnings[0].contains("(critical)"))
+        #expect(!warnings[1].contains("critical"))
+        #expect(TLSReport.expiryWarnings(nil, now: now).isEmpty)
+    }
+
     @Test func insecureAndPlaintextAreSaidOutLoud() {
         let session = TLSSessionInfo(version: "TLSv1.2", cipher: "ECDHE-RSA-AES128-GCM-SHA256", handshakeSeconds: 0.01,
                                      resumed: false, verifiedName: nil, serverNameIndication: nil, peerChain: [])

@@ -13,7 +13,7 @@ public enum FlagParser {
 
     /// redis-cli options this tool does not implement (yet): named as such rather than "unknown".
     static let unsupportedRedisCLIFlags: Set<String> = [
-        "-s", "-2", "-3", "-X", "-d", "-D", "-c", "--quoted-input", "--show-pushes", "--stat",
+        "-s", "-3", "-X", "-d", "-D", "-c", "--quoted-input", "--show-pushes", "--stat",
         "--latency", "--latency-history", "--latency-dist", "--lru-test", "--replica", "--rdb",
         "--functions-rdb", "--pipe", "--pipe-timeout", "--bigkeys", "--memkeys", "--memkeys-samples",
         "--hotkeys", "--scan", "--pattern", "--quoted-pattern", "--intrinsic-latency", "--eval",
@@ -84,6 +84,7 @@ public enum FlagParser {
         case "--json": setOutput(.json, flag, &flags)
         case "--quoted-json": setOutput(.quotedJSON, flag, &flags)
         case "-e": flags.options.exitOnErrorReply = true
+        case "-2": break  // RESP2 is the only protocol spoken; scripts using `--json -2` keep working
         case "-x": flags.options.lastArgumentFromStdin = true
         case "-r": flags.options.repeatCount = try ValueParsing.repeatCount(value, origin: flag)
         case "-i": flags.options.interval = try ValueParsing.seconds(value, origin: flag, allowZero: true)

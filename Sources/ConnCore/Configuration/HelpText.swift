@@ -3,8 +3,8 @@ public enum HelpText {
     public static let usage = """
         Usage: redis-console [OPTIONS] [cmd [arg [arg ...]]]
 
-        With a command, runs it and prints the reply as redis-cli does. Without one, opens the
-        dashboard on a terminal, or reads commands from standard input when it is a pipe.
+        With a command, runs it and prints the reply as redis-cli does. Without one, reads
+        commands from standard input, one per line (a plain `host:port> ` prompt on a terminal).
         The first argument that is not an option starts the command; everything after it
         belongs to the command.
 
@@ -53,6 +53,7 @@ public enum HelpText {
           --csv                    CSV output.
           --json                   JSON output.
           --quoted-json            JSON output with ASCII-safe quoted strings.
+          -2                       RESP2 (accepted for redis-cli compatibility; always RESP2).
           -e                       Exit with code 1 when a command replies with an error.
           -x                       Read the last argument from standard input.
           -r <repeat>              Run the command N times (-1: for ever).

@@ -104,7 +104,8 @@ public final class TCPSocket: ByteStream {
             return ConsoleError(.connect, "could not connect to \(endpoint): \(String(cString: strerror(code)))",
                                 hint: "check the host name and this machine's network routes")
         default:
-            return ConsoleError(.connect, "could not connect to \(endpoint): \(String(cString: strerror(code)))")
+            return ConsoleError(.connect, "could not connect to \(endpoint): \(String(cString: strerror(code)))",
+                                hint: "check the host (-h) and port (-p), and that this machine may open connections to it")
         }
     }
 
@@ -114,7 +115,10 @@ public final class TCPSocket: ByteStream {
         while true {
             let ready = poll(&pollfd, 1, deadline.remainingMilliseconds)
             if ready < 0 && errno == EINTR { continue }
-            if ready < 0 { throw ConsoleError(.io, "connection to \(peerDescription) failed: \(String(cString: strerror(errno)))") }
+            if ready < 0 {
+                throw ConsoleError(.io, "connection to \(peerDescription) failed: \(String(cString: strerror(errno)))",
+                                   hint: "run the command again; a new connection will be opened")
+            }
             if ready == 0 { throw ConsoleError(.timeout, "no reply from \(peerDescription) before the deadline") }
             return
         }
@@ -131,7 +135,8 @@ public final class TCPSocket: ByteStream {
                 try wait(forReading: false, deadline: deadline)
                 continue
             }
-            throw ConsoleError(.io, "connection to \(peerDescription) broke while sending: \(String(cString: strerror(errno)))")
+            throw ConsoleError(.io, "connection to \(peerDescription) broke while sending: \(String(cString: strerror(errno)))",
+                               hint: "the server closed the connection (restart, timeout, CLIENT KILL, maxclients); run the command again")
         }
     }
 

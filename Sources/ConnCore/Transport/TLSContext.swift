@@ -17,12 +17,8 @@ public final class TLSContext: @unchecked Sendable {
             throw ConsoleError(.tls, "OpenSSL could not create a TLS context", cause: OpenSSLErrors.drain().joined(separator: "; "))
         }
         self.context = context
-        do {
-            try configure()
-        } catch {
-            SSL_CTX_free(context)
-            throw error
-        }
+        // On a throw, deinit still runs (every stored property is set) and frees the context.
+        try configure()
     }
 
     deinit { SSL_CTX_free(context) }

@@ -115,7 +115,8 @@ public final class TLSStream: ByteStream {
         case SSL_ERROR_WANT_READ: try socket.wait(forReading: true, deadline: deadline)
         case SSL_ERROR_WANT_WRITE: try socket.wait(forReading: false, deadline: deadline)
         case SSL_ERROR_ZERO_RETURN:
-            throw explainEarlyClose(ConsoleError(.io, "\(peerDescription) closed the TLS connection"))
+            throw explainEarlyClose(ConsoleError(.io, "\(peerDescription) closed the TLS connection",
+                                                 hint: "the server ended this client (restart, timeout, CLIENT KILL, maxclients); run the command again"))
         default:
             throw explainEarlyClose(TLSFailure.afterHandshake(sslError: code, errno: errno, endpoint: peerDescription,
                                                               doing: doing, queue: OpenSSLErrors.drain()))

@@ -29,6 +29,19 @@ public enum TLSReport {
         return lines
     }
 
+    /// Warnings for stderr when a certificate of the server's chain is near its end (warning at
+    /// 30 days or less, critical at 7): stdout stays byte-identical to redis-cli's.
+    public static func expiryWarnings(_ session: TLSSessionInfo?, now: Int64) -> [String] {
+        guard let session else { return [] }
+        return session.peerChain.compactMap { certificate in
+            let level = certificate.expiryLevel(now: now)
+            guard level == .warning || level == .critical else { return nil }
+            let days = certificate.daysLeft(now: now)
+            return "Warning: the server's certificate \(certificate.subject) expires in \(days) day\(days == 1 ? "" : "s"), "
+                + "on \(UTCDate.format(certificate.notAfter))\(level == .critical ? " (critical)" : ""): renew it before then"
+        }
+    }
+
     static func expiry(_ certificate: CertificateInfo, now: Int64) -> String {
         let days = certificate.daysLeft(now: now)
         switch certificate.expiryLevel(now: now) {
