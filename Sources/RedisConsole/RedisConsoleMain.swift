@@ -1,6 +1,6 @@
 import ConnCore
 import ConsoleUI
-import Foundation
+import Glibc
 
 /// Flags -> configuration -> connection -> a mode. Decisions live in the libraries.
 @main
@@ -17,7 +17,7 @@ struct RedisConsoleMain {
         var loaded: LoadedConfiguration
         do {
             loaded = try ConfigurationLoader.load(arguments: arguments,
-                                                  environment: ProcessInfo.processInfo.environment,
+                                                  environment: ProcessEnvironment.current(),
                                                   files: SystemFileChecker())
         } catch {
             streams.writeLine("Error: \(error.description)", to: .stderr)
@@ -45,7 +45,7 @@ struct RedisConsoleMain {
         }
         defer { client.close() }
 
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = Int64(time(nil))
         if options.showTLS {
             let endpoint = Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port)
             TLSReport.render(client.connection?.tls, endpoint: endpoint, now: now).forEach { streams.writeLine($0, to: .stdout) }
@@ -55,7 +55,7 @@ struct RedisConsoleMain {
 
         let style = ReplyStyle(options.output, stdoutIsTTY: StandardStreams.stdoutIsTerminal)
         let runner = CommandRunner(executor: client, formatter: ReplyFormatter(style: style), output: streams,
-                                   sleep: { Thread.sleep(forTimeInterval: $0) })
+                                   sleep: { usleep(useconds_t(max(0, $0) * 1_000_000)) })
         if !options.command.isEmpty {
             var argv = options.command.map { Array($0.utf8) }
             if options.lastArgumentFromStdin { argv.append(StandardStreams.readAllInput()) }
