@@ -14,10 +14,11 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CProcessArguments"),
 
         .target(name: "ConnCore", dependencies: ["CHiredis", "COpenSSL"]),
         .target(name: "ConsoleUI", dependencies: ["ConnCore", "CNcurses", "CEditLine"]),
-        .executableTarget(name: "RedisConsole", dependencies: ["ConnCore", "ConsoleUI"]),
+        .executableTarget(name: "RedisConsole", dependencies: ["ConnCore", "ConsoleUI", "CProcessArguments"]),
 
         // Starts real redis-server processes, generates certificates, runs the binary.
         .target(name: "TestSupport", dependencies: ["ConnCore"], path: "Tests/TestSupport"),

@@ -14,6 +14,7 @@ struct RedisConsoleMain {
     static func run() -> Int32 {
         let streams = StandardStreams()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        ArgumentScrubber.scrubPasswords(CommandLine.arguments)
         var loaded: LoadedConfiguration
         do {
             loaded = try ConfigurationLoader.load(arguments: arguments,

@@ -5,7 +5,7 @@
 /// ones. `--help`/`--version` stop parsing at once, like redis-cli's `usage()`.
 public enum FlagParser {
     /// Flags that take a value (the next argument).
-    static let valueFlags: Set<String> = [
+    public static let valueFlags: Set<String> = [
         "-h", "-p", "-a", "--user", "--pass", "-u", "-n", "-t", "-r", "-i", "--sni", "--cacert",
         "--cacertdir", "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites", "--profile",
         "--tls-server-name", "--connect-timeout", "--timeout", "--keepalive",
