@@ -10,7 +10,7 @@ public enum TLSFailure {
         if verify != X509_V_OK {
             let reason = String(cString: X509_verify_cert_error_string(verify))
             return verification(code: Int32(verify), reason: reason, endpoint: endpoint, verifiedName: verifiedName,
-                                chain: TLSStream.peerChainForFailure(ssl), now: Int64(time(nil)), queue: queue)
+                                chain: TLSStream.peerChain(ssl), now: Int64(time(nil)), queue: queue)
         }
         return fromQueue(queue, sslError: sslError, errno: errno, endpoint: endpoint, duringHandshake: true)
     }

@@ -137,14 +137,13 @@ public final class TLSStream: ByteStream {
         return error
     }
 
-    private static func peerChain(_ ssl: OpaquePointer) -> [CertificateInfo] {
+    /// The chain as sent, leaf first; also readable after a failed verification.
+    static func peerChain(_ ssl: OpaquePointer) -> [CertificateInfo] {
         guard let chain = SSL_get_peer_cert_chain(ssl) else { return [] }
         return (0..<rc_sk_X509_num(chain)).compactMap { index in
             rc_sk_X509_value(chain, index).map { CertificateInfo(x509: $0) }
         }
     }
-
-    static func peerChainForFailure(_ ssl: OpaquePointer) -> [CertificateInfo] { peerChain(ssl) }
 }
 
 /// An `SSL_SESSION` kept for resumption; freed when the last holder lets go.
