@@ -8,6 +8,10 @@ let package = Package(
         .library(name: "ConnCore", targets: ["ConnCore"]),
         .library(name: "ConsoleUI", targets: ["ConsoleUI"]),
     ],
+    dependencies: [
+        // Client-side latency percentiles (HdrHistogram): constant memory, 3 significant digits.
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
     targets: [
         // System libraries: Debian's -dev packages, found through pkg-config.
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
@@ -16,7 +20,9 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .systemLibrary(name: "CProcessArguments"),
 
-        .target(name: "ConnCore", dependencies: ["CHiredis", "COpenSSL"]),
+        .target(name: "ConnCore", dependencies: [
+            "CHiredis", "COpenSSL", .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ]),
         .target(name: "ConsoleUI", dependencies: ["ConnCore", "CNcurses", "CEditLine"]),
         .executableTarget(name: "RedisConsole", dependencies: ["ConnCore", "ConsoleUI", "CProcessArguments"]),
 
