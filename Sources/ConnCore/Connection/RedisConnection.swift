@@ -5,6 +5,8 @@ public final class RedisConnection {
     public let settings: ConnectionSettings
     public let tls: TLSSessionInfo?
     public private(set) var isBroken = false
+    /// The database this connection has selected: the handshake's, then each accepted SELECT.
+    public internal(set) var database: Int
     private let stream: ByteStream
     private let decoder: RESPDecoder
     private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
@@ -14,6 +16,7 @@ public final class RedisConnection {
         self.settings = settings
         self.tls = tls
         self.decoder = RESPDecoder(limits: limits)
+        self.database = settings.database
     }
 
     deinit {
@@ -59,6 +62,19 @@ public final class RedisConnection {
         } catch {
             throw breakConnection(error, timeout: timeout)
         }
+    }
+
+    /// Whether this idle connection can carry the next command: not broken, no reply left
+    /// unread, not closed by the server while it sat in the pool. Never blocks.
+    public func idleState() -> IdleStreamState {
+        if isBroken { return .closed }
+        if decoder.hasBufferedBytes { return .unexpectedData }
+        return stream.idleState()
+    }
+
+    /// Makes a request blocked on another thread fail at once; the connection is then broken.
+    public func interrupt() {
+        stream.interrupt()
     }
 
     public func close() {

@@ -48,6 +48,9 @@ public final class RESPDecoder {
     }
 
     /// The next complete reply, or nil when more bytes are needed.
+    /// Bytes fed but not yet returned as a reply (a reply nobody asked for, or half of one).
+    public var hasBufferedBytes: Bool { rc_reader_pending_bytes(reader) > 0 }
+
     public func next() throws(ConsoleError) -> RESPValue? {
         if let failure { throw failure }
         var raw: UnsafeMutableRawPointer?

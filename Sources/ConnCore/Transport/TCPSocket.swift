@@ -109,6 +109,26 @@ public final class TCPSocket: ByteStream {
         }
     }
 
+    public func idleState() -> IdleStreamState {
+        guard isReadable() else { return .quiet }
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if count > 0 { return .unexpectedData }
+        if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { return .quiet }
+        return .closed
+    }
+
+    /// True when a read would not block (data, end of stream or an error is waiting).
+    func isReadable() -> Bool {
+        var pollfd = Glibc.pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&pollfd, 1, 0) > 0
+    }
+
+    public func interrupt() {
+        guard !closed else { return }
+        shutdown(fd, Int32(SHUT_RDWR))
+    }
+
     /// Waits until the socket is readable or writable; throws a timeout at the deadline.
     public func wait(forReading: Bool, deadline: Deadline) throws(ConsoleError) {
         var pollfd = Glibc.pollfd(fd: fd, events: Int16(forReading ? POLLIN : POLLOUT), revents: 0)

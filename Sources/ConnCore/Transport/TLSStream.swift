@@ -84,6 +84,24 @@ public final class TLSStream: ByteStream {
         socket.close()
     }
 
+    /// Reads what is waiting without blocking: TLS 1.3 session tickets and key updates are
+    /// consumed silently; application data or a close means the connection cannot be reused.
+    public func idleState() -> IdleStreamState {
+        if SSL_pending(ssl) > 0 { return .unexpectedData }
+        guard socket.isReadable() else { return .quiet }
+        var byte: UInt8 = 0
+        ERR_clear_error()
+        let count = SSL_read(ssl, &byte, 1)
+        if count > 0 { return .unexpectedData }
+        let code = SSL_get_error(ssl, count)
+        ERR_clear_error()
+        return code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE ? .quiet : .closed
+    }
+
+    public func interrupt() {
+        socket.interrupt()
+    }
+
     public func write(_ bytes: [UInt8], deadline: Deadline) throws(ConsoleError) {
         var offset = 0
         while offset < bytes.count {
