@@ -9,10 +9,14 @@ public final class ConnectionFactory: Sendable {
     private let tlsContext: TLSContext?
     /// The last resumable TLS session, offered to the next connection to skip a full handshake.
     private let lastSession = Mutex<TLSSessionHandle?>(nil)
+    /// False makes every connection pay a full handshake (the benchmark's baseline).
+    public let resumesSessions: Bool
 
-    public init(settings: ConnectionSettings, limits: ReplyLimits = ReplyLimits()) throws(ConsoleError) {
+    public init(settings: ConnectionSettings, limits: ReplyLimits = ReplyLimits(),
+                resumesSessions: Bool = true) throws(ConsoleError) {
         self.settings = settings
         self.limits = limits
+        self.resumesSessions = resumesSessions
         self.tlsContext = settings.tls.enabled ? try TLSContext(settings: settings.tls) : nil
     }
 
@@ -23,7 +27,7 @@ public final class ConnectionFactory: Sendable {
         let stream: ByteStream
         var tls: TLSSessionInfo?
         if let tlsContext {
-            let previous = lastSession.withLock { $0 }
+            let previous = resumesSessions ? lastSession.withLock { $0 } : nil
             let tlsStream: TLSStream
             do {
                 tlsStream = try TLSStream(socket: socket, context: tlsContext, host: settings.host,

@@ -10,6 +10,9 @@ public final class TLSStream: ByteStream {
     public private(set) var session: TLSSessionInfo
     private let presentedClientCertificate: Bool
     private var receivedData = false
+    /// A fatal TLS error or an interrupt happened: SSL_shutdown must not be called then.
+    private var failed = false
+    private var shutDown = false
     public var peerDescription: String { socket.peerDescription }
 
     /// Handshakes before returning; throws an explained `ConsoleError` on any failure.
@@ -80,7 +83,16 @@ public final class TLSStream: ByteStream {
         return TLSSessionHandle(owning: session)
     }
 
+    /// Sends close_notify once when the session is still sound: OpenSSL marks a session that
+    /// ended without it as not resumable, so every later connection paid a full handshake.
+    /// Never waits for the peer's answer.
     public func close() {
+        if !failed, !shutDown {
+            shutDown = true
+            ERR_clear_error()
+            _ = SSL_shutdown(ssl)
+            ERR_clear_error()
+        }
         socket.close()
     }
 
@@ -95,7 +107,9 @@ public final class TLSStream: ByteStream {
         if count > 0 { return .unexpectedData }
         let code = SSL_get_error(ssl, count)
         ERR_clear_error()
-        return code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE ? .quiet : .closed
+        if code == SSL_ERROR_WANT_READ || code == SSL_ERROR_WANT_WRITE { return .quiet }
+        if code != SSL_ERROR_ZERO_RETURN { failed = true }
+        return .closed
     }
 
     public func interrupt() {
@@ -133,9 +147,11 @@ public final class TLSStream: ByteStream {
         case SSL_ERROR_WANT_READ: try socket.wait(forReading: true, deadline: deadline)
         case SSL_ERROR_WANT_WRITE: try socket.wait(forReading: false, deadline: deadline)
         case SSL_ERROR_ZERO_RETURN:
+            failed = true
             throw explainEarlyClose(ConsoleError(.io, "\(peerDescription) closed the TLS connection",
                                                  hint: "the server ended this client (restart, timeout, CLIENT KILL, maxclients); run the command again"))
         default:
+            failed = true
             throw explainEarlyClose(TLSFailure.afterHandshake(sslError: code, errno: errno, endpoint: peerDescription,
                                                               doing: doing, queue: OpenSSLErrors.drain()))
         }
