@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Client-side latency of every command the process sends, recorded from any thread: overall,
 /// per command name, and per wall-clock second. Memory is bounded: histograms have a fixed size,
 /// the series is a ring, and command names are capped (a user typing garbage adds nothing past
@@ -28,7 +26,7 @@ public final class LatencyRecorder: Sendable {
 
     public let secondsKept: Int
     public let maxCommandNames: Int
-    private let state: Mutex<State>
+    private let state: PthreadMutex<State>
 
     /// Each command name costs one histogram of about 190 KB on first use (3 significant digits
     /// up to an hour), so the default bound allows about 38 MB; each kept second costs about
@@ -36,7 +34,7 @@ public final class LatencyRecorder: Sendable {
     public init(secondsKept: Int = 120, maxCommandNames: Int = 200) {
         self.secondsKept = max(1, secondsKept)
         self.maxCommandNames = max(0, maxCommandNames)
-        state = Mutex(State(series: LatencySeries(capacity: self.secondsKept)))
+        state = PthreadMutex(State(series: LatencySeries(capacity: self.secondsKept)))
     }
 
     /// `seconds`: how long the client waited for the reply. `wallTime`: when the reply came, in

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Something the connection machinery did that a person watching may want to know about:
 /// a retry and its delay, a reconnect, a connection closed and why, a health transition.
 public struct ConsoleEvent: Sendable, Equatable {
@@ -29,7 +27,7 @@ public final class EventLog: Sendable {
     }
 
     public let capacity: Int
-    private let state = Mutex(State())
+    private let state = PthreadMutex(State())
     private let listener: (@Sendable (ConsoleEvent) -> Void)?
 
     /// `listener` sees each event as it is recorded (the REPL prints retries as they happen).
