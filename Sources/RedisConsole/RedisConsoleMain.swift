@@ -36,26 +36,35 @@ struct RedisConsoleMain {
             loaded.connection.password = Secret(PasswordPrompt.read())
         }
 
-        let client: DirectClient
+        if options.showStats { return runStats(loaded, streams: streams) }
+
+        let client: RedisClient
+        let session: ClientSession
+        let tls: TLSSessionInfo?
         do {
-            client = DirectClient(factory: try ConnectionFactory(settings: loaded.connection))
-            try client.connect()
+            client = RedisClient(factory: try ConnectionFactory(settings: loaded.connection), pool: loaded.pool,
+                                 retry: loaded.retry, learnsCommandFlags: false)
+            session = client.makeSession()
+            tls = try session.connect()
         } catch {
             streams.writeLine("Error: \(error.description)", to: .stderr)
             return 1
         }
-        defer { client.close() }
+        defer {
+            session.close()
+            client.shutdown()
+        }
 
         let now = Int64(time(nil))
         if options.showTLS {
             let endpoint = Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port)
-            TLSReport.render(client.connection?.tls, endpoint: endpoint, now: now).forEach { streams.writeLine($0, to: .stdout) }
+            TLSReport.render(tls, endpoint: endpoint, now: now).forEach { streams.writeLine($0, to: .stdout) }
             return 0
         }
-        TLSReport.expiryWarnings(client.connection?.tls, now: now).forEach { streams.writeLine($0, to: .stderr) }
+        TLSReport.expiryWarnings(tls, now: now).forEach { streams.writeLine($0, to: .stderr) }
 
         let style = ReplyStyle(options.output, stdoutIsTTY: StandardStreams.stdoutIsTerminal)
-        let runner = CommandRunner(executor: client, formatter: ReplyFormatter(style: style), output: streams,
+        let runner = CommandRunner(executor: session, formatter: ReplyFormatter(style: style), output: streams,
                                    sleep: { usleep(useconds_t(max(0, $0) * 1_000_000)) })
         if !options.command.isEmpty {
             var argv = options.command.map { Array($0.utf8) }
@@ -67,5 +76,26 @@ struct RedisConsoleMain {
         let endpoint = Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port)
         let reader = LineReader(prompt: StandardStreams.stdinIsTerminal ? { "\(endpoint)> " } : nil)
         return runner.runLines(next: reader.next)
+    }
+
+    /// `--stats`: the pool exercised with read-only commands, a snapshot every interval.
+    static func runStats(_ loaded: LoadedConfiguration, streams: StandardStreams) -> Int32 {
+        let factory: ConnectionFactory
+        do {
+            factory = try ConnectionFactory(settings: loaded.connection)
+        } catch {
+            streams.writeLine("Error: \(error.description)", to: .stderr)
+            return 1
+        }
+        let options = loaded.options
+        let interval = options.interval > 0 ? options.interval : 1
+        let client = RedisClient(factory: factory, pool: loaded.pool, retry: loaded.retry)
+        client.pool.startMaintenance()
+        let prober = HealthProber(factory: factory, interval: min(loaded.pool.healthInterval, interval), events: client.events)
+        defer { client.shutdown() }
+        let mode = StatsMode(source: StatisticsSource(client: client, health: prober), output: streams,
+                             json: options.output == .json, interval: interval,
+                             reports: options.repeatCountGiven ? options.repeatCount : -1)
+        return mode.run()
     }
 }

@@ -35,6 +35,10 @@ public struct CommandLineFlags: Sendable, Equatable {
     /// The last output flag given (`--raw`, `--csv`, ...), for provenance.
     public var outputFlag: String?
     public var options = CommandOptions()
+    /// --pool-size, --pool-timeout, --pool-min-idle, --health-interval
+    public var pool = PoolSettings()
+    /// --retries, --retry-base, --retry-cap
+    public var retry = RetrySettings()
 
     public init() {}
 

@@ -14,6 +14,8 @@ public struct CommandOptions: Sendable, Equatable {
     public var output: OutputFormat = .automatic
     /// `-r N`: run the command N times (-1 for ever).
     public var repeatCount: Int = 1
+    /// Whether `-r` was given (`--stats` runs for ever without it).
+    public var repeatCountGiven = false
     /// `-i S`: seconds to wait between repeats.
     public var interval: Double = 0
     /// `-x`: the last argument is read from standard input.
@@ -23,6 +25,8 @@ public struct CommandOptions: Sendable, Equatable {
     public var noAuthWarning = false
     public var askpass = false
     public var showConfig = false
+    /// `--stats`: exercise the pool and print its statistics every `interval` seconds.
+    public var showStats = false
     /// `--tls-info`: connect, then print the negotiated TLS session and the server's chain.
     public var showTLS = false
     /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.

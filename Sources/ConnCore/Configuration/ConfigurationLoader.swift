@@ -9,6 +9,8 @@ public struct LoadedConfiguration: Sendable, Equatable {
     public var warnings: [String]
     /// `--askpass`: the executable must prompt (without echo) and set `connection.password`.
     public var needsPasswordPrompt: Bool
+    public var pool = PoolSettings()
+    public var retry = RetrySettings()
 
     public init(
         profile: Profile, connection: ConnectionSettings, options: CommandOptions,
@@ -169,9 +171,12 @@ public enum ConfigurationLoader {
         }
         warnings += fileWarnings
 
-        return LoadedConfiguration(
+        var loaded = LoadedConfiguration(
             profile: profile, connection: settings, options: options, provenance: provenance,
             warnings: warnings, needsPasswordPrompt: options.askpass)
+        loaded.pool = flags.pool
+        loaded.retry = flags.retry
+        return loaded
     }
 
     private typealias Name = EnvironmentSettings.Name

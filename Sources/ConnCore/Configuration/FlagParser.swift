@@ -9,6 +9,8 @@ public enum FlagParser {
         "-h", "-p", "-a", "--user", "--pass", "-u", "-n", "-t", "-r", "-i", "--sni", "--cacert",
         "--cacertdir", "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites", "--profile",
         "--tls-server-name", "--connect-timeout", "--timeout", "--keepalive",
+        "--pool-size", "--pool-timeout", "--pool-min-idle", "--health-interval", "--retries",
+        "--retry-base", "--retry-cap", "--interval",
     ]
 
     /// redis-cli options this tool does not implement (yet): named as such rather than "unknown".
@@ -86,8 +88,19 @@ public enum FlagParser {
         case "-e": flags.options.exitOnErrorReply = true
         case "-2": break  // RESP2 is the only protocol spoken; scripts using `--json -2` keep working
         case "-x": flags.options.lastArgumentFromStdin = true
-        case "-r": flags.options.repeatCount = try ValueParsing.repeatCount(value, origin: flag)
+        case "-r":
+            flags.options.repeatCount = try ValueParsing.repeatCount(value, origin: flag)
+            flags.options.repeatCountGiven = true
         case "-i": flags.options.interval = try ValueParsing.seconds(value, origin: flag, allowZero: true)
+        case "--pool-size": flags.pool.maxSize = try ValueParsing.count(value, origin: flag, range: 1...10_000)
+        case "--pool-min-idle": flags.pool.minIdle = try ValueParsing.count(value, origin: flag, range: 0...10_000)
+        case "--pool-timeout": flags.pool.acquireTimeout = try ValueParsing.seconds(value, origin: flag, allowZero: true)
+        case "--health-interval": flags.pool.healthInterval = try ValueParsing.seconds(value, origin: flag, allowZero: false)
+        case "--retries": flags.retry.retries = try ValueParsing.count(value, origin: flag, range: 0...100)
+        case "--retry-base": flags.retry.backoff.base = try ValueParsing.seconds(value, origin: flag, allowZero: true)
+        case "--retry-cap": flags.retry.backoff.cap = try ValueParsing.seconds(value, origin: flag, allowZero: true)
+        case "--interval": flags.options.interval = try ValueParsing.seconds(value, origin: flag, allowZero: false)
+        case "--stats": flags.options.showStats = true
         case "--show-config": flags.options.showConfig = true
         case "--tls-info": flags.options.showTLS = true
         case "--help":

@@ -59,6 +59,24 @@ public enum HelpText {
           -r <repeat>              Run the command N times (-1: for ever).
           -i <interval>            Seconds to wait between repeats (decimals allowed).
 
+        Pool and retries:
+          --pool-size <n>          Connections open at most, in use or idle (default: 50).
+          --pool-timeout <s>       Seconds a command waits for a free connection before
+                                   "pool exhausted" (default: 5).
+          --pool-min-idle <n>      Idle connections kept open ahead of demand (default: 0).
+          --health-interval <s>    Seconds between PINGs of idle connections and between
+                                   server health probes (default: 30).
+          --retries <n>            Retries of a command that is safe to send again: never
+                                   sent, refused unrun (LOADING, BUSY, ...), or read-only
+                                   (default: 3). A write whose reply was lost is never re-sent.
+          --retry-base <s>         First backoff delay (default: 0.1); delay(n) =
+          --retry-cap <s>          min(cap, base * 2^n) * (0.5 + 0.5 * random) (cap: 2.0).
+          --stats                  Exercise the pool with read-only commands and print pool,
+                                   health, TLS, certificate and latency statistics every
+                                   --interval seconds (default 1; -r N stops after N reports;
+                                   --json prints one JSON object per report).
+          --interval <s>           Seconds between --stats reports.
+
         Configuration:
           --profile <name>         development (default), testing or production; without it,
                                    the REDIS_ENV environment variable. Production requires

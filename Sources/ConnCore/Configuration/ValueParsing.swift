@@ -38,6 +38,16 @@ enum ValueParsing {
         return value
     }
 
+    /// A whole number within `range` (`--pool-size`, `--retries`).
+    static func count(_ text: String, origin: String, range: ClosedRange<Int>) throws(ConsoleError) -> Int {
+        guard let value = Int(text), range.contains(value) else {
+            throw ConsoleError(
+                .usage, "\(origin): '\(text)' is not a whole number from \(range.lowerBound) to \(range.upperBound)",
+                hint: "e.g. \(example(origin, String(range.lowerBound + 1)))")
+        }
+        return value
+    }
+
     /// `-r`: any integer; a negative count means "for ever", as in redis-cli.
     static func repeatCount(_ text: String, origin: String) throws(ConsoleError) -> Int {
         guard let value = Int(text) else {

@@ -23,6 +23,43 @@ public struct PoolStats: Sendable, Equatable {
     public var acquireWaitP99: Double
     public var acquireCount: Int
 
+
+    public init(maxSize: Int,
+                open: Int,
+                inUse: Int,
+                idle: Int,
+                opening: Int,
+                checking: Int,
+                waiters: Int,
+                created: Int,
+                closedByReason: [CloseReason: Int],
+                openFailures: Int,
+                exhaustedCount: Int,
+                cancelledWaits: Int,
+                peakInUse: Int,
+                peakWaiters: Int,
+                acquireWaitP50: Double,
+                acquireWaitP99: Double,
+                acquireCount: Int) {
+        self.maxSize = maxSize
+        self.open = open
+        self.inUse = inUse
+        self.idle = idle
+        self.opening = opening
+        self.checking = checking
+        self.waiters = waiters
+        self.created = created
+        self.closedByReason = closedByReason
+        self.openFailures = openFailures
+        self.exhaustedCount = exhaustedCount
+        self.cancelledWaits = cancelledWaits
+        self.peakInUse = peakInUse
+        self.peakWaiters = peakWaiters
+        self.acquireWaitP50 = acquireWaitP50
+        self.acquireWaitP99 = acquireWaitP99
+        self.acquireCount = acquireCount
+    }
+
     public var closed: Int { closedByReason.values.reduce(0, +) }
 
     /// "error 3, stale 50": reasons with a count, in a fixed order.

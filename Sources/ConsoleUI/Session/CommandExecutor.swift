@@ -10,6 +10,16 @@ public protocol CommandExecutor: AnyObject {
 
 extension DirectClient: CommandExecutor {}
 
+extension ClientSession: CommandExecutor {
+    public func execute(_ argv: [[UInt8]]) throws(ConsoleError) -> RESPValue {
+        try execute(argv, cancellation: nil)
+    }
+
+    public func nextPushed() throws(ConsoleError) -> RESPValue {
+        try nextPushed(timeout: .forever, cancellation: nil)
+    }
+}
+
 /// Where output goes: stdout and stderr in the product, buffers in tests.
 public protocol OutputSink: AnyObject {
     func write(_ bytes: [UInt8], to destination: OutputDestination)

@@ -1,0 +1,297 @@
+/// One user of the pool (a REPL, a load worker, a command line): runs commands with safe
+/// retries, and holds a connection of its own while a command left state on it
+/// (`SessionEffect`). Not thread-safe: one thread drives a session; `cancel` may come from any.
+public final class ClientSession {
+    public let client: RedisClient
+    /// The session's database: every connection is switched to it before use.
+    public private(set) var database: Int
+    /// True between an accepted MULTI and its EXEC/DISCARD.
+    public private(set) var inTransaction = false
+    private var held: PooledConnection?
+    private var holdReason: HoldReason?
+
+    enum HoldReason: Int, Comparable {
+        case transaction, stream, session
+        static func < (lhs: HoldReason, rhs: HoldReason) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    init(client: RedisClient) {
+        self.client = client
+        self.database = client.factory.settings.database
+    }
+
+    deinit { close() }
+
+    /// A connection held for a transaction, a stream or session state.
+    public var holdsConnection: Bool { held != nil }
+
+    /// Checks the server can be reached now (start-up), and returns the TLS session.
+    @discardableResult
+    public func connect() throws(ConsoleError) -> TLSSessionInfo? {
+        if let held { return held.connection.tls }
+        let lease = try acquireWithRetries(cancellation: nil)
+        client.pool.release(lease, .reuse)
+        return lease.connection.tls
+    }
+
+    /// Runs one command; a reply (error replies included) or a thrown error that says whether
+    /// the command was not executed or its outcome is unknown.
+    public func execute(_ argv: [[UInt8]], cancellation: CancellationToken? = nil) throws(ConsoleError) -> RESPValue {
+        let effect = SessionEffect.of(argv)
+        switch effect {
+        case .beginsTransaction, .startsStream, .holdsForSession:
+            return try runHeld(argv, effect, cancellation)
+        default:
+            if held != nil { return try runHeld(argv, effect, cancellation) }
+            return try runPooled(argv, effect, cancellation)
+        }
+    }
+
+    /// The next message of a SUBSCRIBE or MONITOR stream, on the held connection.
+    public func nextPushed(timeout: CommandTimeout = .forever, cancellation: CancellationToken? = nil) throws(ConsoleError) -> RESPValue {
+        guard let held, holdReason == .stream else {
+            throw ConsoleError(.io, "no SUBSCRIBE or MONITOR stream is open", hint: "run SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE or MONITOR first")
+        }
+        do {
+            return try interruptible(held, cancellation) { () throws(ConsoleError) in
+                try held.connection.nextPushed(timeout: timeout)
+            }
+        } catch {
+            drop(cancelled: cancellation?.isCancelled == true)
+            throw error
+        }
+    }
+
+    /// Ends a stream: its connection is closed, never pooled (it is still subscribed).
+    public func endStream() {
+        if holdReason == .stream { drop(reason: .stateful) }
+    }
+
+    /// Gives back or closes whatever the session holds.
+    public func close() {
+        guard held != nil else { return }
+        drop(reason: .stateful)
+    }
+
+    // MARK: pooled commands, with retries
+
+    private func runPooled(_ argv: [[UInt8]], _ effect: SessionEffect, _ cancellation: CancellationToken?) throws(ConsoleError) -> RESPValue {
+        var attempt = 0
+        while true {
+            let failure: AttemptFailure
+            var refusedReply: RESPValue?
+            switch try attemptOnce(argv, effect, cancellation) {
+            case .reply(let reply):
+                return reply
+            case .refused(let reason, let reply):
+                failure = .refused(reason)
+                refusedReply = reply
+            case .failed(let attemptFailure):
+                failure = attemptFailure
+            }
+            let safe = client.catalog.isSafeToResend(argv)
+            switch RetryDecision.decide(failure, safeToResend: safe, retriesDone: attempt, retryLimit: client.retry.retries) {
+            case .retry:
+                let delay = client.backoffDelay(retry: attempt)
+                attempt += 1
+                client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) of \(Self.name(argv)) in \(formatTwoDecimals(delay)) s: \(failure.reason)")
+                guard RedisClient.sleep(delay, cancellation: cancellation) else {
+                    throw Self.cancelled(argv, afterSend: false, safe: true)
+                }
+            case .fail(let outcome):
+                // The server's own refusal, after the retries, is shown as the reply it is.
+                if let refusedReply { return refusedReply }
+                client.events.record(.outcome, "\(Self.name(argv)) \(outcome == .outcomeUnknown ? "outcome unknown" : "not executed"): \(failure.reason)")
+                throw outcome.error(for: failure, retries: attempt)
+            }
+        }
+    }
+
+    private enum AttemptResult {
+        case reply(RESPValue)
+        case refused(String, RESPValue)
+        case failed(AttemptFailure)
+    }
+
+    /// One attempt on one pooled connection. Throws only when cancelled.
+    private func attemptOnce(_ argv: [[UInt8]], _ effect: SessionEffect, _ cancellation: CancellationToken?) throws(ConsoleError) -> AttemptResult {
+        let lease: PooledConnection
+        do {
+            lease = try acquireReady(cancellation)
+        } catch {
+            if cancellation?.isCancelled == true { throw Self.cancelled(argv, afterSend: false, safe: true) }
+            return .failed(error.message.hasPrefix("pool exhausted") ? .poolExhausted(error) : .notSent(error))
+        }
+        let reply: RESPValue
+        do {
+            reply = try send(argv, on: lease, cancellation)
+        } catch {
+            let cancelled = cancellation?.isCancelled == true
+            client.pool.release(lease, .close(cancelled ? .cancelled : .error))
+            if cancelled { throw Self.cancelled(argv, afterSend: true, safe: client.catalog.isSafeToResend(argv)) }
+            return .failed(.afterSend(error))
+        }
+        if case .selects(let database) = effect, !reply.isError {
+            self.database = database
+            lease.connection.database = database
+        }
+        // A cancel that raced the reply may have shut the socket down: never pool it then.
+        client.pool.release(lease, cancellation?.isCancelled == true ? .close(.cancelled) : .reuse)
+        if let refusal = RetryDecision.refusal(in: reply) { return .refused(refusal, reply) }
+        return .reply(reply)
+    }
+
+    /// A pooled connection switched to the session's database. A failed switch means the
+    /// command was never sent.
+    private func acquireReady(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
+        let lease = try client.pool.acquire(cancellation: cancellation)
+        client.learnCommandFlagsOnce()
+        guard lease.connection.database != database else { return lease }
+        do throws(ConsoleError) {
+            let reply = try lease.connection.request(["SELECT", String(database)])
+            guard !reply.isError else {
+                client.pool.release(lease, .reuse)
+                throw ConsoleError(.server, "the server refused to switch to database \(database): \(reply.text ?? "")",
+                                   hint: "not executed; SELECT a database that exists")
+            }
+            lease.connection.database = database
+            return lease
+        } catch where error.kind != .server {
+            client.pool.release(lease, .close(.error))
+            throw error
+        }
+    }
+
+    /// Opening connections is retried (refused, timeouts) like any command never sent.
+    private func acquireWithRetries(cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
+        var attempt = 0
+        while true {
+            do {
+                return try acquireReady(cancellation)
+            } catch {
+                let failure: AttemptFailure = error.message.hasPrefix("pool exhausted") ? .poolExhausted(error) : .notSent(error)
+                guard RetryDecision.decide(failure, safeToResend: true, retriesDone: attempt, retryLimit: client.retry.retries) == .retry else {
+                    throw error
+                }
+                let delay = client.backoffDelay(retry: attempt)
+                attempt += 1
+                client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) to connect in \(formatTwoDecimals(delay)) s: \(error.message)")
+                guard RedisClient.sleep(delay, cancellation: cancellation) else { throw error }
+            }
+        }
+    }
+
+    // MARK: held connections
+
+    private func runHeld(_ argv: [[UInt8]], _ effect: SessionEffect, _ cancellation: CancellationToken?) throws(ConsoleError) -> RESPValue {
+        let fresh = held == nil
+        let lease: PooledConnection
+        if let held { lease = held } else { lease = try acquireWithRetries(cancellation: cancellation) }
+        held = lease
+        let reply: RESPValue
+        do {
+            reply = try send(argv, on: lease, cancellation)
+        } catch {
+            let lost = holdReason.map { "; the \($0 == .transaction ? "transaction" : "session state") on it was lost" } ?? ""
+            drop(cancelled: cancellation?.isCancelled == true)
+            let words = CommandOutcome.outcomeUnknown.error(for: .afterSend(error), retries: 0)
+            throw ConsoleError(words.kind, words.message + lost, hint: words.hint, cause: words.cause)
+        }
+        let accepted = !reply.isError
+        switch effect {
+        case .beginsTransaction where accepted:
+            hold(.transaction)
+            if Self.name(argv) == "MULTI" { inTransaction = true }
+        case .endsTransaction where holdReason == .transaction:
+            // EXEC/DISCARD end MULTI even on error; UNWATCH or EXEC outside MULTI end a WATCH.
+            if inTransaction || Self.name(argv) == "UNWATCH" || accepted { finishTransaction() }
+        case .startsStream where accepted:
+            hold(.stream)
+        case .holdsForSession:
+            hold(.session)
+        case .selects(let database) where accepted:
+            self.database = database
+            lease.connection.database = database
+        default:
+            break
+        }
+        if fresh, holdReason == nil {
+            // MULTI refused, say: nothing was left on the connection.
+            held = nil
+            client.pool.release(lease, .reuse)
+        }
+        return reply
+    }
+
+    private func hold(_ reason: HoldReason) {
+        holdReason = max(holdReason ?? reason, reason)
+    }
+
+    private func finishTransaction() {
+        inTransaction = false
+        guard holdReason == .transaction, let lease = held else { return }
+        held = nil
+        holdReason = nil
+        client.pool.release(lease, .reuse)
+    }
+
+    private func drop(cancelled: Bool = false, reason: CloseReason? = nil) {
+        guard let lease = held else { return }
+        held = nil
+        holdReason = nil
+        inTransaction = false
+        client.pool.release(lease, .close(reason ?? (cancelled ? .cancelled : .error)))
+    }
+
+    // MARK: sending
+
+    /// Sends with the command's own timeout, records its latency, and lets `cancel` interrupt it.
+    private func send(_ argv: [[UInt8]], on lease: PooledConnection, _ cancellation: CancellationToken?) throws(ConsoleError) -> RESPValue {
+        let timeout = CommandTimeout.of(argv, operationTimeout: client.factory.settings.operationTimeout)
+        let start = Deadline.now()
+        let reply = try interruptible(lease, cancellation) { () throws(ConsoleError) in
+            try lease.connection.request(argv, timeout: timeout)
+        }
+        client.latency.record(command: argv[0], seconds: Deadline.seconds(since: start), at: WallClock.now())
+        return reply
+    }
+
+    private func interruptible<T>(_ lease: PooledConnection, _ cancellation: CancellationToken?,
+                                  _ body: () throws(ConsoleError) -> T) throws(ConsoleError) -> T {
+        guard let cancellation else { return try body() }
+        let connection = lease.connection
+        let box = UncheckedBox(connection)
+        guard cancellation.setHandler({ box.value.interrupt() }) else {
+            throw ConsoleError(.timeout, "cancelled", hint: "not executed: nothing was sent")
+        }
+        defer { cancellation.clearHandler() }
+        return try body()
+    }
+
+    /// Ctrl-C (or a caller's own deadline) stopped the command.
+    static func cancelled(_ argv: [[UInt8]], afterSend: Bool, safe: Bool) -> ConsoleError {
+        guard afterSend, !safe else {
+            return ConsoleError(.timeout, "not executed: \(name(argv)) was cancelled",
+                                hint: afterSend ? "it only reads, so nothing changed" : "nothing was sent")
+        }
+        return ConsoleError(.timeout, "outcome unknown: the command may have run on the server: \(name(argv)) was cancelled after it was sent",
+                            hint: "check the data before running it again: it may already have been applied")
+    }
+
+    static func name(_ argv: [[UInt8]]) -> String {
+        argv.first.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
+    }
+}
+
+/// Carries a connection into the cancellation handler; the handler only calls `interrupt`,
+/// which shuts the socket down and is safe from any thread.
+private struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+func formatTwoDecimals(_ value: Double) -> String {
+    let hundredths = Int((max(0, value) * 100).rounded())
+    let fraction = hundredths % 100
+    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+}
