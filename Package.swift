@@ -26,6 +26,9 @@ let package = Package(
         .target(name: "ConsoleUI", dependencies: ["ConnCore", "CNcurses", "CEditLine"]),
         .executableTarget(name: "RedisConsole", dependencies: ["ConnCore", "ConsoleUI", "CProcessArguments"]),
 
+        // `scripts/benchmark-pool.sh`: pooled commands vs a TLS connection per command. Not a test.
+        .executableTarget(name: "PoolBenchmark", dependencies: ["ConnCore"], path: "Benchmarks/PoolBenchmark"),
+
         // Starts real redis-server processes, generates certificates, runs the binary.
         .target(name: "TestSupport", dependencies: ["ConnCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ConnCoreTests", dependencies: ["ConnCore"]),
