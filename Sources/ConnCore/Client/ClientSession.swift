@@ -120,7 +120,7 @@ public final class ClientSession {
             lease = try acquireReady(cancellation)
         } catch {
             if cancellation?.isCancelled == true { throw Self.cancelled(argv, afterSend: false, safe: true) }
-            return .failed(error.message.hasPrefix("pool exhausted") ? .poolExhausted(error) : .notSent(error))
+            return .failed(error.kind == .poolExhausted ? .poolExhausted(error) : .notSent(error))
         }
         let reply: RESPValue
         do {
@@ -169,7 +169,7 @@ public final class ClientSession {
             do {
                 return try acquireReady(cancellation)
             } catch {
-                let failure: AttemptFailure = error.message.hasPrefix("pool exhausted") ? .poolExhausted(error) : .notSent(error)
+                let failure: AttemptFailure = error.kind == .poolExhausted ? .poolExhausted(error) : .notSent(error)
                 guard RetryDecision.decide(failure, safeToResend: true, retriesDone: attempt, retryLimit: client.retry.retries) == .retry else {
                     throw error
                 }
@@ -262,7 +262,7 @@ public final class ClientSession {
         let connection = lease.connection
         let box = UncheckedBox(connection)
         guard cancellation.setHandler({ box.value.interrupt() }) else {
-            throw ConsoleError(.timeout, "cancelled", hint: "not executed: nothing was sent")
+            throw ConsoleError(.cancelled, "not executed: cancelled before it was sent", hint: "nothing was sent")
         }
         defer { cancellation.clearHandler() }
         return try body()
@@ -271,10 +271,10 @@ public final class ClientSession {
     /// Ctrl-C (or a caller's own deadline) stopped the command.
     static func cancelled(_ argv: [[UInt8]], afterSend: Bool, safe: Bool) -> ConsoleError {
         guard afterSend, !safe else {
-            return ConsoleError(.timeout, "not executed: \(name(argv)) was cancelled",
+            return ConsoleError(.cancelled, "not executed: \(name(argv)) was cancelled",
                                 hint: afterSend ? "it only reads, so nothing changed" : "nothing was sent")
         }
-        return ConsoleError(.timeout, "outcome unknown: the command may have run on the server: \(name(argv)) was cancelled after it was sent",
+        return ConsoleError(.cancelled, "outcome unknown: the command may have run on the server: \(name(argv)) was cancelled after it was sent",
                             hint: "check the data before running it again: it may already have been applied")
     }
 

@@ -12,6 +12,8 @@ public struct ConsoleError: Error, Sendable, Equatable, CustomStringConvertible 
         case io               // the connection broke
         case protocolError    // the server sent something that is not valid RESP
         case server           // the server refused during the handshake (SELECT, ...)
+        case poolExhausted    // every pooled connection stayed in use for the whole pool timeout
+        case cancelled        // Ctrl-C or the caller stopped the command
     }
 
     public var kind: Kind

@@ -129,7 +129,7 @@ public final class ConnectionPool: @unchecked Sendable {
             while true {
                 if let action = handed.removeValue(forKey: waiter) { return .success(action) }
                 if cancellation?.isCancelled == true, machine.cancelWaiter(waiter) {
-                    return .failure(ConsoleError(.timeout, "cancelled while waiting for a pool connection",
+                    return .failure(ConsoleError(.cancelled, "cancelled while waiting for a pool connection",
                                                  hint: "not executed: nothing was sent"))
                 }
                 let current = now()

@@ -41,7 +41,7 @@ public struct PoolExhaustion: Sendable, Equatable {
     }
 
     public var error: ConsoleError {
-        ConsoleError(.timeout, message,
+        ConsoleError(.poolExhausted, message,
                      hint: "commands are holding every connection (blocking commands, slow replies); raise --pool-size or --pool-timeout, or wait for them to finish")
     }
 }

@@ -57,6 +57,9 @@ public enum RetryDecision {
         // does not speak RESP (protocolError) will not start speaking it on the next try.
         case .tls, .authentication, .configuration, .usage, .server, .protocolError:
             return false
+        // The caller already waited the pool timeout, or asked to stop.
+        case .poolExhausted, .cancelled:
+            return false
         }
     }
 
