@@ -5,7 +5,7 @@
 # loopback port), runs redis-console against it, and stops the server on exit, Ctrl-C included.
 # The password reaches the console through REDISCLI_AUTH, never a command line (ps would show it).
 # Until the interactive console exists, the session is scripted: PING, SET/GET, INFO server, the
-# TLS details (--tls-info) and the effective configuration (--show-config).
+# TLS details (--tls-info), the effective configuration (--show-config) and --stats.
 #
 # CONSOLE_BINARY defaults to $REDIS_CONSOLE_BIN, else `swift build --show-bin-path`/redis-console.
 # CERT_DIR defaults to .demo/certs (made with certs/generate-certs.sh, see `make certs`).
@@ -138,5 +138,7 @@ echo "# TLS details: what was negotiated and verified, and the server's chain wi
 step -h localhost --tls-info
 
 step --show-config
+# The pool, health, TLS, certificate and latency statistics (read-only load), two reports.
+step --stats --interval 1 -r 2
 
 exit "$failed"

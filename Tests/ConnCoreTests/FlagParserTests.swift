@@ -35,6 +35,33 @@ struct FlagParserTests {
         #expect(!flags.tls && !flags.insecure)
     }
 
+    @Test func poolAndRetryFlags() throws {
+        let flags = try FlagParser.parse([
+            "--pool-size", "8", "--pool-timeout", "0.5", "--pool-min-idle", "2", "--health-interval", "10",
+            "--retries", "0", "--retry-base", "0.2", "--retry-cap", "4", "--stats", "--interval", "2",
+        ])
+        #expect(flags.pool.maxSize == 8 && flags.pool.acquireTimeout == 0.5 && flags.pool.minIdle == 2)
+        #expect(flags.pool.healthInterval == 10)
+        #expect(flags.retry.retries == 0 && flags.retry.backoff == Backoff(base: 0.2, cap: 4))
+        #expect(flags.options.showStats && flags.options.interval == 2 && !flags.options.repeatCountGiven)
+    }
+
+    @Test(arguments: [
+        (["--pool-size", "0"], "--pool-size: '0' is not a whole number from 1 to 10000"),
+        (["--retries", "-1"], "--retries: '-1' is not a whole number from 0 to 100"),
+        (["--health-interval", "0"], "--health-interval: '0' is not a valid number of seconds (more than 0)"),
+        (["--pool-timeout", "soon"], "--pool-timeout: 'soon' is not a valid number of seconds (0 or more)"),
+    ])
+    func badPoolAndRetryValuesAreNamed(arguments: [String], message: String) {
+        #expect(throws: ConsoleError.self) { try FlagParser.parse(arguments) }
+        do {
+            _ = try FlagParser.parse(arguments)
+        } catch {
+            #expect(error.message == message)
+            #expect(error.hint != nil)
+        }
+    }
+
     @Test func everySwitch() throws {
         let flags = try FlagParser.parse([
             "--askpass", "--tls", "--insecure", "--no-auth-warning", "-e", "-x", "--show-config", "--tls-info", "PING",

@@ -47,7 +47,15 @@ struct ShowConfigTests {
         #expect(line(lines, "connection")?.hasSuffix("rediss://app:***@cache.example.com:6380/2") == true)
         // Every line but the URL carries a source in parentheses.
         #expect(lines.filter { !$0.hasPrefix("connection ") }.allSatisfy { $0.hasSuffix(")") })
-        #expect(lines.count == 22)
+        #expect(lines.count == 28)
+    }
+
+    @Test func poolAndRetrySettingsShowWhetherAFlagSetThem() throws {
+        let lines = ConfigurationRenderer.render(try loadConfig(["--pool-size", "8", "--retry-cap", "5"]))
+        #expect(line(lines, "pool size")?.hasSuffix("8  (flag --pool-size)") == true)
+        #expect(line(lines, "pool timeout")?.hasSuffix("5s  (default)") == true)
+        #expect(line(lines, "retries")?.hasSuffix("3  (default)") == true)
+        #expect(line(lines, "retry backoff")?.hasSuffix("base 0.1s, cap 5s  (flag --retry-base/--retry-cap)") == true)
     }
 
     @Test func noPasswordAndPrompt() throws {

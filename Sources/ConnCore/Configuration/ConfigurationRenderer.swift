@@ -41,6 +41,7 @@ public enum ConfigurationRenderer {
             ("client name", connection.clientName ?? "(none)", .clientName),
             ("output", config.options.output.rawValue, .output),
         ]
+        rows += reliabilityRows(config)
         if !tls.enabled {
             // TLS details do not apply; keep them visible but say so.
             rows = rows.map { row in
@@ -53,6 +54,25 @@ public enum ConfigurationRenderer {
             guard let key else { return "\(padded)  \(value)" }
             return "\(padded)  \(value)  (\(config.source(of: key)))"
         }
+    }
+
+    /// Pool and retry settings come from flags only: a value differing from the default was typed.
+    private static func reliabilityRows(_ config: LoadedConfiguration) -> [(String, String, SettingKey?)] {
+        let pool = config.pool, defaults = PoolSettings()
+        let retry = config.retry, retryDefaults = RetrySettings()
+        func row(_ name: String, _ value: String, _ flag: String, isDefault: Bool) -> (String, String, SettingKey?) {
+            (name, "\(value)  (\(isDefault ? "default" : "flag \(flag)"))", nil)
+        }
+        func seconds(_ value: Double) -> String { ValueParsing.formatSeconds(value) + "s" }
+        return [
+            row("pool size", String(pool.maxSize), "--pool-size", isDefault: pool.maxSize == defaults.maxSize),
+            row("pool timeout", seconds(pool.acquireTimeout), "--pool-timeout", isDefault: pool.acquireTimeout == defaults.acquireTimeout),
+            row("pool min idle", String(pool.minIdle), "--pool-min-idle", isDefault: pool.minIdle == defaults.minIdle),
+            row("health interval", seconds(pool.healthInterval), "--health-interval", isDefault: pool.healthInterval == defaults.healthInterval),
+            row("retries", String(retry.retries), "--retries", isDefault: retry.retries == retryDefaults.retries),
+            row("retry backoff", "base \(seconds(retry.backoff.base)), cap \(seconds(retry.backoff.cap))", "--retry-base/--retry-cap",
+                isDefault: retry.backoff == retryDefaults.backoff),
+        ]
     }
 
     /// The URL a user gave, masked; for echoing it back. See `RedisURL.redact`.
