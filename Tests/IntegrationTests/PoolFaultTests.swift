@@ -116,6 +116,7 @@ import TestSupport
         #expect(try Self.run(session, "GET", "k") == .bulk("v2"))
         let retries = client.events.events().filter { $0.kind == .retry }
         #expect(!retries.isEmpty && retries.count <= 6)
+        #expect(client.events.events().last { $0.kind == .outcome }?.message == "SET succeeded on attempt \(retries.count + 1) of 7")
         #expect(client.pool.stats().openFailures >= 1)
     }
 

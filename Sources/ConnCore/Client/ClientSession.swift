@@ -82,6 +82,9 @@ public final class ClientSession {
             var refusedReply: RESPValue?
             switch try attemptOnce(argv, effect, cancellation) {
             case .reply(let reply):
+                if attempt > 0 {
+                    client.events.record(.outcome, "\(Self.name(argv)) succeeded on attempt \(attempt + 1) of \(client.retry.retries + 1)")
+                }
                 return reply
             case .refused(let reason, let reply):
                 failure = .refused(reason)
