@@ -1,19 +1,13 @@
 /// One user of the pool (a REPL, a load worker, a command line): runs commands with safe
 /// retries, and holds a connection of its own while a command left state on it
-/// (`SessionEffect`). Not thread-safe: one thread drives a session; `cancel` may come from any.
+/// (`SessionEffect`, `HeldConnectionState`). Not thread-safe: one thread drives a session;
+/// `CancellationToken.cancel` may come from any.
 public final class ClientSession {
     public let client: RedisClient
     /// The session's database: every connection is switched to it before use.
     public private(set) var database: Int
-    /// True between an accepted MULTI and its EXEC/DISCARD.
-    public private(set) var inTransaction = false
     private var held: PooledConnection?
-    private var holdReason: HoldReason?
-
-    enum HoldReason: Int, Comparable {
-        case transaction, stream, session
-        static func < (lhs: HoldReason, rhs: HoldReason) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
+    private var state = HeldConnectionState()
 
     init(client: RedisClient) {
         self.client = client
@@ -22,6 +16,8 @@ public final class ClientSession {
 
     deinit { close() }
 
+    /// True between an accepted MULTI and its EXEC/DISCARD.
+    public var inTransaction: Bool { state.inTransaction }
     /// A connection held for a transaction, a stream or session state.
     public var holdsConnection: Bool { held != nil }
 
@@ -29,7 +25,7 @@ public final class ClientSession {
     @discardableResult
     public func connect() throws(ConsoleError) -> TLSSessionInfo? {
         if let held { return held.connection.tls }
-        let lease = try acquireWithRetries(cancellation: nil)
+        let lease = try acquireWithRetries(nil)
         client.pool.release(lease, .reuse)
         return lease.connection.tls
     }
@@ -38,18 +34,17 @@ public final class ClientSession {
     /// the command was not executed or its outcome is unknown.
     public func execute(_ argv: [[UInt8]], cancellation: CancellationToken? = nil) throws(ConsoleError) -> RESPValue {
         let effect = SessionEffect.of(argv)
-        switch effect {
-        case .beginsTransaction, .startsStream, .holdsForSession:
-            return try runHeld(argv, effect, cancellation)
-        default:
-            if held != nil { return try runHeld(argv, effect, cancellation) }
-            return try runPooled(argv, effect, cancellation)
+        if state.sessionStateLost, effect != .holdsForSession {
+            throw ConsoleError(.server, "not executed: the connection that carried this session's AUTH, HELLO or CLIENT TRACKING state was lost",
+                               hint: "run AUTH (or HELLO, CLIENT TRACKING) again first, so commands do not run as another user")
         }
+        if state.needsHeldConnection(effect) { return try runHeld(argv, effect, cancellation) }
+        return try runPooled(argv, effect, cancellation)
     }
 
     /// The next message of a SUBSCRIBE or MONITOR stream, on the held connection.
     public func nextPushed(timeout: CommandTimeout = .forever, cancellation: CancellationToken? = nil) throws(ConsoleError) -> RESPValue {
-        guard let held, holdReason == .stream else {
+        guard let held, state.hold == .stream else {
             throw ConsoleError(.io, "no SUBSCRIBE or MONITOR stream is open", hint: "run SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE or MONITOR first")
         }
         do {
@@ -57,20 +52,20 @@ public final class ClientSession {
                 try held.connection.nextPushed(timeout: timeout)
             }
         } catch {
-            drop(cancelled: cancellation?.isCancelled == true)
+            drop(.close(cancellation?.isCancelled == true ? .cancelled : .error))
             throw error
         }
     }
 
     /// Ends a stream: its connection is closed, never pooled (it is still subscribed).
     public func endStream() {
-        if holdReason == .stream { drop(reason: .stateful) }
+        if state.hold == .stream { drop(.close(.stateful)) }
     }
 
-    /// Gives back or closes whatever the session holds.
+    /// Gives back or closes whatever the session holds, and forgets its state.
     public func close() {
-        guard held != nil else { return }
-        drop(reason: .stateful)
+        if held != nil { drop(.close(.stateful)) }
+        state.reset()
     }
 
     // MARK: pooled commands, with retries
@@ -128,6 +123,10 @@ public final class ClientSession {
         let reply: RESPValue
         do {
             reply = try send(argv, on: lease, cancellation)
+        } catch where error.kind == .cancelled {
+            // Cancelled before the write: the connection is clean and nothing was sent.
+            client.pool.release(lease, .reuse)
+            throw Self.cancelled(argv, afterSend: false, safe: true)
         } catch {
             let cancelled = cancellation?.isCancelled == true
             client.pool.release(lease, .close(cancelled ? .cancelled : .error))
@@ -139,8 +138,9 @@ public final class ClientSession {
             lease.connection.database = database
         }
         // A cancel that raced the reply may have shut the socket down: never pool it then.
-        client.pool.release(lease, cancellation?.isCancelled == true ? .close(.cancelled) : .reuse)
-        if let refusal = RetryDecision.refusal(in: reply) { return .refused(refusal, reply) }
+        let closes = effect == .closesAfter || cancellation?.isCancelled == true
+        client.pool.release(lease, closes ? .close(effect == .closesAfter ? .stateful : .cancelled) : .reuse)
+        if let refusal = Self.refusal(in: reply, for: argv) { return .refused(refusal, reply) }
         return .reply(reply)
     }
 
@@ -149,6 +149,10 @@ public final class ClientSession {
     private func acquireReady(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
         let lease = try client.pool.acquire(cancellation: cancellation)
         client.learnCommandFlagsOnce()
+        if cancellation?.isCancelled == true {
+            client.pool.release(lease, .reuse)
+            throw ConsoleError(.cancelled, "not executed: cancelled before it was sent", hint: "nothing was sent")
+        }
         guard lease.connection.database != database else { return lease }
         do throws(ConsoleError) {
             let reply = try lease.connection.request(["SELECT", String(database)])
@@ -166,7 +170,7 @@ public final class ClientSession {
     }
 
     /// Opening connections is retried (refused, timeouts) like any command never sent.
-    private func acquireWithRetries(cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
+    private func acquireWithRetries(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
         var attempt = 0
         while true {
             do {
@@ -179,7 +183,9 @@ public final class ClientSession {
                 let delay = client.backoffDelay(retry: attempt)
                 attempt += 1
                 client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) to connect in \(formatTwoDecimals(delay)) s: \(error.message)")
-                guard RedisClient.sleep(delay, cancellation: cancellation) else { throw error }
+                guard RedisClient.sleep(delay, cancellation: cancellation) else {
+                    throw ConsoleError(.cancelled, "not executed: cancelled while waiting to reconnect", hint: "nothing was sent")
+                }
             }
         }
     }
@@ -187,63 +193,38 @@ public final class ClientSession {
     // MARK: held connections
 
     private func runHeld(_ argv: [[UInt8]], _ effect: SessionEffect, _ cancellation: CancellationToken?) throws(ConsoleError) -> RESPValue {
-        let fresh = held == nil
         let lease: PooledConnection
-        if let held { lease = held } else { lease = try acquireWithRetries(cancellation: cancellation) }
+        if let held { lease = held } else { lease = try acquireWithRetries(cancellation) }
         held = lease
         let reply: RESPValue
         do {
             reply = try send(argv, on: lease, cancellation)
+        } catch where error.kind == .cancelled {
+            if state.hold == nil { drop(.reuse) }  // nothing was sent; a fresh lease goes back clean
+            throw error
         } catch {
-            let lost = holdReason.map { "; the \($0 == .transaction ? "transaction" : "session state") on it was lost" } ?? ""
-            drop(cancelled: cancellation?.isCancelled == true)
+            let lost = state.hold.map { " (the \($0 == .transaction ? "transaction" : "session state") on that connection was lost)" } ?? ""
+            drop(.close(cancellation?.isCancelled == true ? .cancelled : .error))
             let words = CommandOutcome.outcomeUnknown.error(for: .afterSend(error), retries: 0)
             throw ConsoleError(words.kind, words.message + lost, hint: words.hint, cause: words.cause)
         }
-        let accepted = !reply.isError
-        switch effect {
-        case .beginsTransaction where accepted:
-            hold(.transaction)
-            if Self.name(argv) == "MULTI" { inTransaction = true }
-        case .endsTransaction where holdReason == .transaction:
-            // EXEC/DISCARD end MULTI even on error; UNWATCH or EXEC outside MULTI end a WATCH.
-            if inTransaction || Self.name(argv) == "UNWATCH" || accepted { finishTransaction() }
-        case .startsStream where accepted:
-            hold(.stream)
-        case .holdsForSession:
-            hold(.session)
-        case .selects(let database) where accepted:
+        let outcome = state.record(effect, name: Self.name(argv), reply: reply)
+        if case .selected(let database) = outcome.database {
             self.database = database
             lease.connection.database = database
-        default:
-            break
         }
-        if fresh, holdReason == nil {
-            // MULTI refused, say: nothing was left on the connection.
+        if outcome.next == .release {
             held = nil
             client.pool.release(lease, .reuse)
         }
         return reply
     }
 
-    private func hold(_ reason: HoldReason) {
-        holdReason = max(holdReason ?? reason, reason)
-    }
-
-    private func finishTransaction() {
-        inTransaction = false
-        guard holdReason == .transaction, let lease = held else { return }
-        held = nil
-        holdReason = nil
-        client.pool.release(lease, .reuse)
-    }
-
-    private func drop(cancelled: Bool = false, reason: CloseReason? = nil) {
+    private func drop(_ disposition: PoolStateMachine.Disposition) {
         guard let lease = held else { return }
         held = nil
-        holdReason = nil
-        inTransaction = false
-        client.pool.release(lease, .close(reason ?? (cancelled ? .cancelled : .error)))
+        if disposition != .reuse { state.connectionLost() }
+        client.pool.release(lease, disposition)
     }
 
     // MARK: sending
@@ -259,16 +240,27 @@ public final class ClientSession {
         return reply
     }
 
+    /// Runs `body` with `cancel` wired to interrupt the connection. Throws a `.cancelled` error,
+    /// before anything is sent, when the token was already cancelled.
     private func interruptible<T>(_ lease: PooledConnection, _ cancellation: CancellationToken?,
                                   _ body: () throws(ConsoleError) -> T) throws(ConsoleError) -> T {
         guard let cancellation else { return try body() }
-        let connection = lease.connection
-        let box = UncheckedBox(connection)
+        let box = UncheckedBox(lease.connection)
         guard cancellation.setHandler({ box.value.interrupt() }) else {
             throw ConsoleError(.cancelled, "not executed: cancelled before it was sent", hint: "nothing was sent")
         }
         defer { cancellation.clearHandler() }
         return try body()
+    }
+
+    /// An error reply that means "not run". A script's own error reply can say anything
+    /// (`redis.error_reply('BUSY x')` after it wrote), so for scripts only the server's exact
+    /// words count.
+    static func refusal(in reply: RESPValue, for argv: [[UInt8]]) -> String? {
+        guard let reason = RetryDecision.refusal(in: reply) else { return nil }
+        guard ["EVAL", "EVALSHA", "FCALL"].contains(name(argv)) else { return reason }
+        let serverWords = ["LOADING Redis is loading the dataset in memory", "BUSY Redis is busy running a script"]
+        return serverWords.contains { reason.hasPrefix($0) } ? reason : nil
     }
 
     /// Ctrl-C (or a caller's own deadline) stopped the command.
@@ -287,7 +279,7 @@ public final class ClientSession {
 }
 
 /// Carries a connection into the cancellation handler; the handler only calls `interrupt`,
-/// which shuts the socket down and is safe from any thread.
+/// which shuts the socket down under the socket's own lock and is safe from any thread.
 private struct UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

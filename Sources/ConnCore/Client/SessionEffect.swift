@@ -15,6 +15,11 @@ public enum SessionEffect: Sendable, Equatable {
     /// SELECT n: the session's database changes once the server accepts it; every connection
     /// the session uses afterwards is switched to it first.
     case selects(Int)
+    /// QUIT, SYNC/PSYNC, an UNSUBSCRIBE outside a stream, CLIENT SETNAME/NO-EVICT/NO-TOUCH,
+    /// READONLY/READWRITE, ASKING: runs on a pooled connection, which is then closed, because
+    /// what it leaves behind (a closing socket, a replication stream, extra replies, a changed
+    /// client) must not reach the next user.
+    case closesAfter
 
     public static func of(_ argv: [[UInt8]]) -> SessionEffect {
         guard let first = argv.first else { return .none }
@@ -26,6 +31,9 @@ public enum SessionEffect: Sendable, Equatable {
         case "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "MONITOR": return .startsStream
         case "AUTH", "HELLO", "RESET": return .holdsForSession
         case "CLIENT" where second == "TRACKING" || second == "REPLY": return .holdsForSession
+        case "CLIENT" where ["SETNAME", "SETINFO", "NO-EVICT", "NO-TOUCH"].contains(second): return .closesAfter
+        case "QUIT", "SYNC", "PSYNC", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE", "READONLY", "READWRITE", "ASKING":
+            return .closesAfter
         case "SELECT" where argv.count == 2:
             return Int(second).map { .selects($0) } ?? .none
         default: return .none

@@ -23,6 +23,10 @@ public final class ConnectionPool: @unchecked Sendable {
     private var nextWaiter: WaiterID = 0
     private var stopping = false
     private var maintenance: BackgroundThread?
+    /// The maintenance thread sleeps here, not on `lock`'s condition, so waiters' wake-ups do
+    /// not run upkeep.
+    private let maintenanceSleep = ConditionLock()
+    private var maintenanceStopping = false
     private var tls = TLSStatistics()
 
     public init(factory: ConnectionFactory, settings: PoolSettings, events: EventLog) {
@@ -45,7 +49,9 @@ public final class ConnectionPool: @unchecked Sendable {
         while true {
             switch try waitForTurn(cancellation) {
             case .use(let id, _):
-                guard let connection = lock.withLock({ live[id] }) else { continue }
+                guard let connection = lock.withLock({ live[id] }) else {
+                    preconditionFailure("the pool lent connection #\(id), which it does not hold")
+                }
                 let state = connection.idleState()
                 if state == .quiet { return PooledConnection(id: id, connection: connection) }
                 // Closed by a restart or CLIENT KILL while idle: replace it; the user never sees it.
@@ -88,9 +94,9 @@ public final class ConnectionPool: @unchecked Sendable {
             guard maintenance == nil, !stopping else { return }
             maintenance = BackgroundThread { [self] in
                 while true {
-                    let stop = lock.withLock { () -> Bool in
-                        if !stopping { lock.wait(until: .after(seconds: period)) }
-                        return stopping
+                    let stop = maintenanceSleep.withLock { () -> Bool in
+                        if !maintenanceStopping { maintenanceSleep.wait(until: .after(seconds: period)) }
+                        return maintenanceStopping
                     }
                     if stop { return }
                     maintain()
@@ -109,8 +115,12 @@ public final class ConnectionPool: @unchecked Sendable {
     public func shutdown() {
         let thread = lock.withLock { () -> BackgroundThread? in
             stopping = true
-            lock.broadcast()
+            defer { maintenance = nil }  // the thread holds the pool: drop the cycle
             return maintenance
+        }
+        maintenanceSleep.withLock {
+            maintenanceStopping = true
+            maintenanceSleep.broadcast()
         }
         thread?.join()
         let work = lock.withLock { apply(machine.shutdown(now: now())) }
@@ -201,7 +211,7 @@ public final class ConnectionPool: @unchecked Sendable {
             if reason != .shutdown { events.record(.closed, "closed connection #\(id): \(reason.rawValue)") }
         }
         for (connection, id) in work.check {
-            let passed = Self.ping(connection, timeout: min(settings.acquireTimeout, factory.settings.operationTimeout))
+            let passed = Self.ping(connection, timeout: factory.settings.operationTimeout)
             let next = lock.withLock { apply(passed ? machine.checkPassed(id, now: now()) : machine.checkFailed(id, now: now())) }
             finish(next)
         }

@@ -105,7 +105,7 @@ public struct PoolStateMachine: Sendable {
         guard opening.remove(id) != nil else { return [] }
         counters.created += 1
         if openingIdle.remove(id) != nil {
-            return makeAvailable(id, now: now)
+            return isShutDown ? close(id, .shutdown, now: now) : makeAvailable(id, now: now)
         }
         markLeased(id)
         return []
@@ -240,8 +240,9 @@ public struct PoolStateMachine: Sendable {
         return [.create(reserveSlot(), waiter.id)]
     }
 
+    /// Every slot counts as in use here: opening and checking ones are not free either.
     private func exhaustion(waited: Double) -> PoolExhaustion {
-        PoolExhaustion(inUse: leased.count, maxSize: settings.maxSize, waited: waited)
+        PoolExhaustion(inUse: openCount, maxSize: settings.maxSize, waited: waited)
     }
 }
 

@@ -5,7 +5,7 @@ import Glibc
 public final class BackgroundThread: @unchecked Sendable {
     private var thread = pthread_t()
     private let body: @Sendable () -> Void
-    private var joined = false
+    private let joined = PthreadMutex(false)
 
     /// Starts `body` on a new thread at once.
     public init(_ body: @escaping @Sendable () -> Void) {
@@ -21,8 +21,11 @@ public final class BackgroundThread: @unchecked Sendable {
 
     /// Waits for the body to return. Call once, from another thread.
     public func join() {
-        guard !joined else { return }
-        joined = true
-        pthread_join(thread, nil)
+        // Under the lock: a second caller waits for the first join instead of joining twice.
+        joined.withLock { joined in
+            guard !joined else { return }
+            joined = true
+            pthread_join(thread, nil)
+        }
     }
 }

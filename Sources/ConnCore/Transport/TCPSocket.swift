@@ -5,7 +5,9 @@ import Glibc
 public final class TCPSocket: ByteStream {
     public let fd: Int32
     public let peerDescription: String
-    private var closed = false
+    /// Guards close against a concurrent interrupt: once the descriptor is closed its number
+    /// can be reused by another socket, which an interrupt must never shut down.
+    private let closed = PthreadMutex(false)
 
     private init(fd: Int32, peerDescription: String) {
         self.fd = fd
@@ -15,9 +17,11 @@ public final class TCPSocket: ByteStream {
     deinit { close() }
 
     public func close() {
-        guard !closed else { return }
-        closed = true
-        Glibc.close(fd)
+        closed.withLock { closed in
+            guard !closed else { return }
+            closed = true
+            Glibc.close(fd)
+        }
     }
 
     /// Resolves `host`, then tries each address in order until one accepts before the deadline.
@@ -125,8 +129,9 @@ public final class TCPSocket: ByteStream {
     }
 
     public func interrupt() {
-        guard !closed else { return }
-        shutdown(fd, Int32(SHUT_RDWR))
+        closed.withLock { closed in
+            if !closed { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        }
     }
 
     /// Waits until the socket is readable or writable; throws a timeout at the deadline.
