@@ -11,7 +11,26 @@ extension ConnectionSettings {
 /// `--show-config`: the effective configuration, one value per line with its source. Pure: it
 /// returns lines, the caller prints them. The password only ever appears as `***`.
 public enum ConfigurationRenderer {
+    /// One setting: its label, its value (the password only as `***`) and where it came from
+    /// (nil for the connection URL, which is derived from the others).
+    public struct Row: Sendable, Equatable {
+        public var name: String
+        public var value: String
+        public var source: String?
+    }
+
     public static func render(_ config: LoadedConfiguration) -> [String] {
+        let rows = rows(config)
+        let width = rows.map(\.name.count).max() ?? 0
+        return rows.map { row in
+            let padded = row.name + String(repeating: " ", count: width - row.name.count)
+            guard let source = row.source else { return "\(padded)  \(row.value)" }
+            return "\(padded)  \(row.value)  (\(source))"
+        }
+    }
+
+    /// The settings `render` prints, as values (`:config --json` serializes them).
+    public static func rows(_ config: LoadedConfiguration) -> [Row] {
         let connection = config.connection
         let tls = connection.tls
         var rows: [(String, String, SettingKey?)] = [
@@ -41,27 +60,23 @@ public enum ConfigurationRenderer {
             ("client name", connection.clientName ?? "(none)", .clientName),
             ("output", config.options.output.rawValue, .output),
         ]
-        rows += reliabilityRows(config)
         if !tls.enabled {
             // TLS details do not apply; keep them visible but say so.
             rows = rows.map { row in
                 row.0.hasPrefix("tls ") ? (row.0, row.1 + " [unused: TLS is off]", row.2) : row
             }
         }
-        let width = rows.map(\.0.count).max() ?? 0
         return rows.map { name, value, key in
-            let padded = name + String(repeating: " ", count: width - name.count)
-            guard let key else { return "\(padded)  \(value)" }
-            return "\(padded)  \(value)  (\(config.source(of: key)))"
-        }
+            Row(name: name, value: value, source: key.map { config.source(of: $0).description })
+        } + reliabilityRows(config)
     }
 
     /// Pool and retry settings come from flags only: a value differing from the default was typed.
-    private static func reliabilityRows(_ config: LoadedConfiguration) -> [(String, String, SettingKey?)] {
+    private static func reliabilityRows(_ config: LoadedConfiguration) -> [Row] {
         let pool = config.pool, defaults = PoolSettings()
         let retry = config.retry, retryDefaults = RetrySettings()
-        func row(_ name: String, _ value: String, _ flag: String, isDefault: Bool) -> (String, String, SettingKey?) {
-            (name, "\(value)  (\(isDefault ? "default" : "flag \(flag)"))", nil)
+        func row(_ name: String, _ value: String, _ flag: String, isDefault: Bool) -> Row {
+            Row(name: name, value: value, source: isDefault ? "default" : "flag \(flag)")
         }
         func seconds(_ value: Double) -> String { ValueParsing.formatSeconds(value) + "s" }
         return [
