@@ -35,14 +35,16 @@ public final class StandardStreams: OutputSink {
     }
 }
 
-/// Reads stdin line by line (bytes, without the newline), for piped commands.
+/// Reads stdin (or `input`) line by line (bytes, without the newline), for piped commands.
 public final class LineReader {
     private var buffer: [UInt8] = []
     private var finished = false
+    private let input: Int32
     private let prompt: (() -> String)?
 
     /// `prompt`, when given, is written to stdout before each line (a terminal session).
-    public init(prompt: (() -> String)? = nil) {
+    public init(input: Int32 = STDIN_FILENO, prompt: (() -> String)? = nil) {
+        self.input = input
         self.prompt = prompt
     }
 
@@ -61,7 +63,7 @@ public final class LineReader {
                 return buffer
             }
             var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-            let count = Glibc.read(STDIN_FILENO, &chunk, chunk.count)
+            let count = Glibc.read(input, &chunk, chunk.count)
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { finished = true } else { buffer.append(contentsOf: chunk[0..<count]) }
         }
