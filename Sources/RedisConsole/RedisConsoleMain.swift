@@ -14,11 +14,12 @@ struct RedisConsoleMain {
     static func run() -> Int32 {
         let streams = StandardStreams()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let environment = ProcessEnvironment.current()
         ArgumentScrubber.scrubPasswords(CommandLine.arguments)
         var loaded: LoadedConfiguration
         do {
             loaded = try ConfigurationLoader.load(arguments: arguments,
-                                                  environment: ProcessEnvironment.current(),
+                                                  environment: environment,
                                                   files: SystemFileChecker())
         } catch {
             streams.writeLine("Error: \(error.description)", to: .stderr)
@@ -37,6 +38,9 @@ struct RedisConsoleMain {
         }
 
         if options.showStats { return runStats(loaded, streams: streams) }
+        if options.command.isEmpty, !options.showTLS, StandardStreams.stdinIsTerminal {
+            return runInteractive(loaded, environment: environment, streams: streams)
+        }
 
         let client: RedisClient
         let session: ClientSession
@@ -72,9 +76,8 @@ struct RedisConsoleMain {
             return runner.runCommandLine(argv, repeatCount: options.repeatCount, interval: options.interval,
                                          exitOnError: options.exitOnErrorReply)
         }
-        // A terminal gets a prompt until the line-editing REPL arrives; a pipe gets none.
-        let endpoint = Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port)
-        let reader = LineReader(prompt: StandardStreams.stdinIsTerminal ? { "\(endpoint)> " } : nil)
+        // A pipe: commands line by line, no prompt.
+        let reader = LineReader(prompt: nil)
         return runner.runLines(next: reader.next)
     }
 

@@ -70,6 +70,12 @@ struct HeldConnectionStateTests {
         #expect(!state.sessionStateLost)
     }
 
+    @Test func aRefusedAuthHoldsNothing() {
+        var state = HeldConnectionState()
+        #expect(Self.feed(&state, "AUTH", "u", "wrong", reply: .errorText("WRONGPASS invalid")).next == .release)
+        #expect(state.hold == nil)
+    }
+
     @Test func resetGoesBackToDatabaseZeroAndEndsMulti() {
         var state = HeldConnectionState()
         _ = Self.feed(&state, "MULTI", reply: Self.ok)

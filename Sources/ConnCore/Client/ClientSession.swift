@@ -33,7 +33,9 @@ public final class ClientSession {
     /// Runs one command; a reply (error replies included) or a thrown error that says whether
     /// the command was not executed or its outcome is unknown.
     public func execute(_ argv: [[UInt8]], cancellation: CancellationToken? = nil) throws(ConsoleError) -> RESPValue {
-        let effect = SessionEffect.of(argv)
+        var effect = SessionEffect.of(argv)
+        // AUTH with the credentials every pooled connection already has changes nothing.
+        if effect == .holdsForSession, Self.isAuthWithConfiguredCredentials(argv, client.factory.settings) { effect = .none }
         if state.sessionStateLost, effect != .holdsForSession {
             throw ConsoleError(.server, "not executed: the connection that carried this session's AUTH, HELLO or CLIENT TRACKING state was lost",
                                hint: "run AUTH (or HELLO, CLIENT TRACKING) again first, so commands do not run as another user")
@@ -52,7 +54,8 @@ public final class ClientSession {
                 try held.connection.nextPushed(timeout: timeout)
             }
         } catch {
-            drop(.close(cancellation?.isCancelled == true ? .cancelled : .error))
+            // Ctrl-C is how a stream normally ends: the connection is still subscribed.
+            drop(.close(cancellation?.isCancelled == true ? .stateful : .error))
             throw error
         }
     }
@@ -194,7 +197,14 @@ public final class ClientSession {
 
     private func runHeld(_ argv: [[UInt8]], _ effect: SessionEffect, _ cancellation: CancellationToken?) throws(ConsoleError) -> RESPValue {
         let lease: PooledConnection
-        if let held { lease = held } else { lease = try acquireWithRetries(cancellation) }
+        if let held {
+            // Closed by the server while the user paused (restart, CLIENT KILL, timeout): the
+            // command was not sent, but what the connection carried is gone.
+            guard held.connection.idleState() == .quiet else { throw lostWhileIdle() }
+            lease = held
+        } else {
+            lease = try acquireWithRetries(cancellation)
+        }
         held = lease
         let reply: RESPValue
         do {
@@ -218,6 +228,14 @@ public final class ClientSession {
             client.pool.release(lease, .reuse)
         }
         return reply
+    }
+
+    private func lostWhileIdle() -> ConsoleError {
+        let what = state.hold == .transaction ? "the transaction (MULTI/WATCH) on it is lost; start it again"
+            : "the AUTH, HELLO or CLIENT TRACKING state on it is lost; set it again"
+        drop(.close(.stale))
+        return ConsoleError(.io, "not executed: the server closed the connection this session held (restart, CLIENT KILL or timeout)",
+                            hint: what)
     }
 
     private func drop(_ disposition: PoolStateMachine.Disposition) {
@@ -261,6 +279,17 @@ public final class ClientSession {
         guard ["EVAL", "EVALSHA", "FCALL"].contains(name(argv)) else { return reason }
         let serverWords = ["LOADING Redis is loading the dataset in memory", "BUSY Redis is busy running a script"]
         return serverWords.contains { reason.hasPrefix($0) } ? reason : nil
+    }
+
+    /// `AUTH password` or `AUTH user password` equal to what the connections were opened with.
+    static func isAuthWithConfiguredCredentials(_ argv: [[UInt8]], _ settings: ConnectionSettings) -> Bool {
+        guard name(argv) == "AUTH", let password = settings.password?.reveal() else { return false }
+        let words = argv.dropFirst().map { String(decoding: $0, as: UTF8.self) }
+        switch words.count {
+        case 1: return settings.username == nil && words[0] == password
+        case 2: return words[0] == (settings.username ?? "default") && words[1] == password
+        default: return false
+        }
     }
 
     /// Ctrl-C (or a caller's own deadline) stopped the command.

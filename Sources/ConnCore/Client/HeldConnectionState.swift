@@ -88,10 +88,11 @@ public struct HeldConnectionState: Sendable, Equatable {
             }
         case .startsStream where accepted:
             hold = max(hold ?? .stream, .stream)
-        case .holdsForSession:
+        case .holdsForSession where accepted:
+            // A refused AUTH or CLIENT TRACKING changes nothing on the connection.
             hold = .session
-            if accepted { sessionStateLost = false }
-            if name == "RESET", accepted {
+            sessionStateLost = false
+            if name == "RESET" {
                 endTransaction()
                 database = .selected(0)
             }

@@ -25,6 +25,12 @@ public struct CommandOptions: Sendable, Equatable {
     public var noAuthWarning = false
     public var askpass = false
     public var showConfig = false
+    /// `--vi`: vi key bindings in the line editor (emacs otherwise, or what ~/.editrc says).
+    public var viMode = false
+    /// `--read-only`: the REPL refuses every command that writes.
+    public var readOnly = false
+    /// `--no-tui`: the plain line-oriented REPL even where the dashboard could run.
+    public var noTUI = false
     /// `--stats`: exercise the pool and print its statistics every `interval` seconds.
     public var showStats = false
     /// `--tls-info`: connect, then print the negotiated TLS session and the server's chain.

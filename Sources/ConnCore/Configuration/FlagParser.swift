@@ -101,6 +101,9 @@ public enum FlagParser {
         case "--retry-cap": flags.retry.backoff.cap = try ValueParsing.seconds(value, origin: flag, allowZero: true)
         case "--interval": flags.options.interval = try ValueParsing.seconds(value, origin: flag, allowZero: false)
         case "--stats": flags.options.showStats = true
+        case "--vi": flags.options.viMode = true
+        case "--read-only": flags.options.readOnly = true
+        case "--no-tui": flags.options.noTUI = true
         case "--show-config": flags.options.showConfig = true
         case "--tls-info": flags.options.showTLS = true
         case "--help":

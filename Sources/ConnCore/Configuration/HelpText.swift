@@ -3,8 +3,8 @@ public enum HelpText {
     public static let usage = """
         Usage: redis-console [OPTIONS] [cmd [arg [arg ...]]]
 
-        With a command, runs it and prints the reply as redis-cli does. Without one, reads
-        commands from standard input, one per line (a plain `host:port> ` prompt on a terminal).
+        With a command, runs it and prints the reply as redis-cli does. Without one, opens the
+        interactive console on a terminal, or reads commands from standard input, one per line.
         The first argument that is not an option starts the command; everything after it
         belongs to the command.
 
@@ -76,6 +76,16 @@ public enum HelpText {
                                    --interval seconds (default 1; -r N stops after N reports;
                                    --json prints one JSON object per report).
           --interval <s>           Seconds between --stats reports.
+
+        Interactive console (no command, on a terminal):
+          --vi                     vi key bindings (default emacs; ~/.editrc is read too).
+          --read-only              Refuse every command that writes (by the server's command
+                                   flags; commands it cannot judge are refused too).
+          --no-tui                 The plain line-by-line console (the only one so far).
+          History: $XDG_STATE_HOME/redis-console/history or ~/.redisconsole_history, mode 0600;
+          REDISCONSOLE_HISTFILE overrides (/dev/null: none). AUTH and other secrets, lines that
+          do not parse and lines holding the password are never written there.
+          Meta commands: :pool :health :cert :tls :latency :retries :config :help (add --json).
 
         Configuration:
           --profile <name>         development (default), testing or production; without it,

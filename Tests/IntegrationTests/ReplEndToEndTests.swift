@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The interactive console as a person uses it: the built binary in tmux against a real TLS
+/// redis-server with a password, keys typed, the screen read back, the history file checked.
+@Suite("The REPL under tmux", .serialized) struct ReplEndToEndTests {
+    static let password = "repl-canary-7d41c0"
+    let certificates: TestCertificates
+    let binary: String
+
+    init() throws {
+        certificates = try TestCertificates.shared()
+        binary = try BinaryLocator.redisConsole()
+    }
+
+    func console(_ server: RedisServer, history: String, extra: String = "") throws -> TmuxSession {
+        let port = server.tlsPort ?? 0
+        return try TmuxSession(
+            "env REDISCLI_AUTH=\(Self.password) REDISCONSOLE_HISTFILE=\(history) TERM=xterm LC_ALL=C.UTF-8 "
+                + "\(binary) --tls --cacert \(certificates.caCertificate) -h 127.0.0.1 -p \(port) \(extra)")
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "repl-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aWholeSessionAsWithRedisCLI() throws {
+        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates), password: Self.password))
+        defer { server.stop() }
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let history = directory + "/history"
+        let port = server.tlsPort ?? 0
+        let prompt = "127.0.0.1:\(port)>"
+        let tmux = try console(server, history: history)
+        defer { tmux.stop() }
+
+        try tmux.waitFor(prompt)
+        try tmux.type("SET greeting \"hello world\"")
+        try tmux.waitFor("OK")
+        try tmux.type("GET greeting")
+        try tmux.waitFor("\"hello world\"")
+
+        // The prompt follows SELECT and MULTI as redis-cli's does.
+        try tmux.type("SELECT 2")
+        try tmux.waitFor("127.0.0.1:\(port)[2]>")
+        try tmux.type("MULTI")
+        try tmux.waitFor("127.0.0.1:\(port)[2](TX)>")
+        try tmux.type("INCR n")
+        try tmux.waitFor("QUEUED")
+        try tmux.type("EXEC")
+        try tmux.waitFor("1) (integer) 1")
+        try tmux.type("SELECT 0")
+        try tmux.waitFor(prompt, count: 3)
+
+        // A stream until Ctrl-C, then the prompt again.
+        try tmux.type("SUBSCRIBE news")
+        try tmux.waitFor("Reading messages... (press Ctrl-C to quit)")
+        let publish = try ProcessRunner.run(binary, ["--tls", "--cacert", certificates.caCertificate, "-p", "\(port)",
+                                                     "PUBLISH", "news", "breaking"],
+                                            environment: ["REDISCLI_AUTH": Self.password])
+        #expect(publish.stdout == "1\n", "\(publish.stderr)")
+        try tmux.waitFor("\"breaking\"")
+        try tmux.send("C-c")
+        try tmux.waitFor(prompt, count: 4)
+
+        // A secret typed at the prompt: recallable now, never in the file.
+        try tmux.type("AUTH \(Self.password)")
+        try tmux.waitFor("OK", count: 3)
+        try tmux.type("ECHO \(Self.password)")
+        try tmux.waitFor("\"\(Self.password)\"")
+
+        // The server restarts under the session: the next command simply works.
+        try server.restart()
+        try tmux.type("PING")
+        try tmux.waitFor("PONG")
+        try tmux.type(":pool")
+        try tmux.waitFor("in use")
+        try tmux.waitForLastLine(startingWith: prompt)
+        try tmux.send("C-d")
+        try tmux.waitFor("Pane is dead")
+
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved.contains("SET greeting \"hello world\""))
+        #expect(saved.contains("SUBSCRIBE news"))
+        #expect(saved.contains("PING"))
+        #expect(!saved.contains(Self.password), "the history file holds the password:\n\(saved)")
+        #expect(!saved.contains("AUTH"))
+        let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func aServerThatIsDownGivesNotConnectedThenRecovers() throws {
+        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates), password: Self.password))
+        defer { server.stop() }
+        server.stop()
+        let port = server.tlsPort ?? 0
+        let tmux = try console(server, history: "/dev/null", extra: "--retries 0")
+        defer { tmux.stop() }
+        try tmux.waitFor("not connected>")
+        try server.restart()
+        try tmux.type("PING")
+        try tmux.waitFor("PONG")
+        try tmux.waitFor("127.0.0.1:\(port)>")
+    }
+
+    @Test func productionAsksBeforeFlushallAndReadOnlyRefusesWrites() throws {
+        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates), password: Self.password))
+        defer { server.stop() }
+        let port = server.tlsPort ?? 0
+        let tmux = try console(server, history: "/dev/null", extra: "--profile production")
+        defer { tmux.stop() }
+        try tmux.waitFor("127.0.0.1:\(port)>")
+        try tmux.type("SET keep me")
+        try tmux.waitFor("OK")
+        try tmux.type("FLUSHALL")
+        try tmux.waitFor("Type ")
+        try tmux.type("no")
+        try tmux.waitFor("Not run.")
+        try tmux.type("GET keep")
+        try tmux.waitFor("\"me\"")
+
+        let readOnly = try console(server, history: "/dev/null", extra: "--read-only")
+        defer { readOnly.stop() }
+        try readOnly.waitFor("127.0.0.1:\(port)>")
+        try readOnly.type("DEL keep")
+        try readOnly.waitFor("--read-only")
+        try readOnly.type("GET keep")
+        try readOnly.waitFor("\"me\"")
+    }
+}
