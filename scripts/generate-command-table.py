@@ -10,48 +10,16 @@ Usage: python3 scripts/generate-command-table.py [--server redis-server] [--cli 
 import argparse
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
+
+from throwaway_redis import ThrowawayRedis
 
 OUTPUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                       "Sources", "ConnCore", "Retry", "BuiltInCommandTable.swift")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def cli(args, port, *command):
-    return subprocess.run([args.cli, "-p", str(port), *command], check=True,
-                          capture_output=True, text=True).stdout
-
-
 def read_server(args):
-    port = free_port()
-    server = subprocess.Popen([args.server, "--port", str(port), "--bind", "127.0.0.1",
-                               "--save", "", "--appendonly", "no", "--daemonize", "no"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                if cli(args, port, "PING").strip() == "PONG":
-                    break
-            except subprocess.CalledProcessError:
-                pass
-            time.sleep(0.05)
-        else:
-            sys.exit("redis-server did not answer PING")
-        info = cli(args, port, "INFO", "server")
-        version = next(line.split(":", 1)[1].strip() for line in info.splitlines()
-                       if line.startswith("redis_version:"))
-        return version, json.loads(cli(args, port, "--json", "COMMAND"))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with ThrowawayRedis(args.server, args.cli) as redis:
+        return redis.version, json.loads(redis.cli("--json", "COMMAND"))
 
 
 def flatten(entries):
