@@ -4,7 +4,7 @@
 # Starts a throwaway TLS-only redis-server (no plaintext port, a random password, a free
 # loopback port), runs redis-console against it, and stops the server on exit, Ctrl-C included.
 # The password reaches the console through REDISCLI_AUTH, never a command line (ps would show it).
-# Until the interactive console exists, the session is scripted: PING, SET/GET, INFO server, the
+# On a terminal it opens the interactive console; without one the session is scripted: PING, SET/GET, INFO server, the
 # TLS details (--tls-info), the effective configuration (--show-config) and --stats.
 #
 # CONSOLE_BINARY defaults to $REDIS_CONSOLE_BIN, else `swift build --show-bin-path`/redis-console.
@@ -129,14 +129,26 @@ step() {
     echo
 }
 
+echo "# TLS details: what was negotiated and verified, and the server's chain with days left"
+step -h localhost --tls-info
+
+if [[ -t 0 && -t 1 ]]; then
+    # A person at a terminal: the interactive console. The server stops when it exits.
+    echo "# The interactive console: try SET k v, GET k, HELP SET, Tab, :pool, :cert, :latency,"
+    echo "# :help; Ctrl-D or quit to leave. History goes to $WORK/history (never a secret)."
+    echo "\$ redis-console --tls --cacert $CERTS/ca.crt -h 127.0.0.1 -p $PORT"
+    # Ctrl-C belongs to the console (it cancels a running command); a no-op trap, unlike
+    # ignoring the signal, is not inherited by the console.
+    trap ':' INT
+    REDISCONSOLE_HISTFILE="$WORK/history" "$CONSOLE" --tls --cacert "$CERTS/ca.crt" -h 127.0.0.1 -p "$PORT" || failed=1
+    exit "$failed"
+fi
+
+# No terminal (CI, a pipe): the same tour as one-shot commands.
 step PING
 step SET demo:key hello
 step GET demo:key
 step INFO server
-
-echo "# TLS details: what was negotiated and verified, and the server's chain with days left"
-step -h localhost --tls-info
-
 step --show-config
 # The pool, health, TLS, certificate and latency statistics (read-only load), two reports.
 step --stats --interval 1 -r 2

@@ -43,9 +43,17 @@ extension RedisConsoleMain {
             editor.preload(previous.entries.map { String(decoding: $0, as: UTF8.self) })
             options.historyFile = file
         }
+        let docs = ReplCommandDocs()
+        docs.learn(from: connection.client.factory)
+        let metaNames = MetaCommand.Kind.allCases.map { ":" + $0.rawValue }
+        editor.hint = { line in CommandHints.hint(for: line, docs: docs.current) }
+        editor.completion = { before in
+            let found = CommandCompletion.complete(before, docs: docs.current, metaCommands: metaNames)
+            return CompletionResult(candidates: found.candidates, replaceLength: found.replaceLength)
+        }
         let style = ReplyStyle(loaded.options.output, stdoutIsTTY: StandardStreams.stdoutIsTerminal)
         let repl = Repl(connection: connection, lines: editor, output: streams, formatter: ReplyFormatter(style: style),
-                        interrupts: interrupts, announcements: announcements, help: nil, options: options,
+                        interrupts: interrupts, announcements: announcements, docs: docs, options: options,
                         connected: connected, reconnect: build)
         return repl.run()
     }

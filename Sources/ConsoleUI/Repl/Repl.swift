@@ -10,13 +10,6 @@ public protocol LineSource: AnyObject {
 
 extension LineEditor: LineSource {}
 
-/// What the REPL shows for HELP, and how it completes and hints (server docs or built-in).
-public struct ReplHelp {
-    public var render: (_ arguments: [String]) -> [String]
-    public init(render: @escaping (_ arguments: [String]) -> [String]) {
-        self.render = render
-    }
-}
 
 /// The interactive console, line by line, as redis-cli's REPL: the same prompt, replies and
 /// repeat prefix, plus meta commands (`:pool`, ...), retry announcements, production
@@ -35,14 +28,14 @@ public final class Repl {
     private let formatter: ReplyFormatter
     private let interrupts: InterruptWatcher
     private let announcements: ReplAnnouncements
-    private let help: ReplHelp?
+    private let docs: ReplCommandDocs
     private var options: Options
     private var connected: Bool
     /// Builds the connection for `connect host port`.
     private let reconnect: (ConnectionSettings) throws(ConsoleError) -> ReplConnection
 
     public init(connection: ReplConnection, lines: LineSource, output: OutputSink, formatter: ReplyFormatter,
-                interrupts: InterruptWatcher, announcements: ReplAnnouncements, help: ReplHelp?, options: Options,
+                interrupts: InterruptWatcher, announcements: ReplAnnouncements, docs: ReplCommandDocs, options: Options,
                 connected: Bool = true, reconnect: @escaping (ConnectionSettings) throws(ConsoleError) -> ReplConnection) {
         self.connected = connected
         self.connection = connection
@@ -51,10 +44,12 @@ public final class Repl {
         self.formatter = formatter
         self.interrupts = interrupts
         self.announcements = announcements
-        self.help = help
+        self.docs = docs
         self.options = options
         self.reconnect = reconnect
     }
+
+    static let versionLine = "redis-console (commands documented for Redis \(CommandDocs.builtInRedisVersion) and by the server)"
 
     public var prompt: String {
         let settings = connection.settings
@@ -113,11 +108,12 @@ public final class Repl {
         case "connect":
             connect(argv)
             return .continue
-        case "help" where help != nil:
-            help?.render(argv.dropFirst().map { String(decoding: $0, as: UTF8.self) }).forEach(writeLine)
-            return .continue
         default:
             break
+        }
+        if CommandHelp.isHelpCommand(argv) {
+            write(CommandHelp.render(Array(argv.dropFirst()), docs: docs.current, versionLine: Self.versionLine))
+            return .continue
         }
         guard allowed(argv) else { return .continue }
         for _ in 0..<repeats {
