@@ -18,7 +18,10 @@ import TestSupport
         let port = server.tlsPort ?? 0
         return try TmuxSession(
             "env REDISCLI_AUTH=\(Self.password) REDISCONSOLE_HISTFILE=\(history) TERM=xterm LC_ALL=C.UTF-8 "
-                + "\(binary) --tls --cacert \(certificates.caCertificate) -h 127.0.0.1 -p \(port) \(extra)")
+                + "\(binary) --tls --cacert \(certificates.caCertificate) -h 127.0.0.1 -p \(port) \(extra); "
+                // A shell reaps the console and prints its status: tmux itself can miss the exit
+                // of a pane's own process (libutempter's wait swallows the SIGCHLD).
+                + "echo \"[exit $?]\"")
     }
 
     static func temporaryDirectory() throws -> String {
@@ -73,6 +76,17 @@ import TestSupport
         try tmux.type("ECHO \(Self.password)")
         try tmux.waitFor("\"\(Self.password)\"")
 
+        // A slow command shows its time; Ctrl-C cancels a blocked one and says what that means.
+        try tmux.type("BLPOP nothing 0.6")
+        try tmux.waitFor("(0.6")
+        try tmux.type("BLPOP nothing 0")
+        usleep(400_000)
+        try tmux.send("C-c")
+        try tmux.waitFor("BLPOP was cancelled after it was sent")
+        try tmux.type("connect 127.0.0.1 \(port)")
+        try tmux.type("ECHO reconnected")
+        try tmux.waitFor("\"reconnected\"")
+
         // The server restarts under the session: the next command simply works.
         try server.restart()
         try tmux.type("PING")
@@ -81,7 +95,7 @@ import TestSupport
         try tmux.waitFor("in use")
         try tmux.waitForLastLine(startingWith: prompt)
         try tmux.send("C-d")
-        try tmux.waitFor("Pane is dead")
+        try tmux.waitFor("[exit 0]")
 
         let saved = try String(contentsOfFile: history, encoding: .utf8)
         #expect(saved.contains("SET greeting \"hello world\""))
