@@ -61,6 +61,13 @@ import TestSupport
         #expect(script.prompts.allSatisfy { $0.hasPrefix("127.0.0.1:") && $0.hasSuffix("> ") })
     }
 
+    @Test func escapeSequencesFromTheServerNeverReachTheTerminal() throws {
+        // Redis echoes an unknown command's name, ESC included, in its error.
+        let (_, screen, _) = try run(["\"\\x1b[2J\\x1b]0;owned\\x07FOO\""])
+        #expect(!screen.text.utf8.contains(0x1b), "\(screen.text.debugDescription)")
+        #expect(screen.text.contains("\\x1b[2J\\x1b]0;owned\\x07FOO"))
+    }
+
     @Test func selectAndMultiChangeThePrompt() throws {
         let (script, _, _) = try run(["SELECT 4", "MULTI", "DISCARD"])
         let shapes = script.prompts.map { $0.drop { $0 != ">" && $0 != "[" && $0 != "(" } }

@@ -67,7 +67,7 @@ enum ByteEscaping {
         out += Array(String(value).utf8)
     }
 
-    private static func appendHex(_ byte: UInt8, prefix: [UInt8], width: Int, to out: inout [UInt8]) {
+    static func appendHex(_ byte: UInt8, prefix: [UInt8], width: Int, to out: inout [UInt8]) {
         out += prefix
         for _ in 0..<(width - 2) { out.append(UInt8(ascii: "0")) }
         out.append(hexDigits[Int(byte >> 4)])

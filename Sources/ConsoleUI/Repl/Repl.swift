@@ -132,7 +132,7 @@ public final class Repl {
         do {
             let reply = try connection.session.execute(argv, cancellation: token)
             connected = true
-            write(formatter.format(reply, verbatim: ReplyFormatter.isVerbatimCommand(argv)))
+            writeReply(formatter.format(reply, verbatim: ReplyFormatter.isVerbatimCommand(argv)))
             if StreamingCommands.isStreaming(argv), !reply.isError, connection.session.holdsConnection {
                 stream(token)
             } else if SlowCommandTiming.applies(to: formatter.style), let timing = SlowCommandTiming.suffix(seconds: Deadline.seconds(since: start)) {
@@ -154,7 +154,7 @@ public final class Repl {
         while true {
             do {
                 let message = try connection.session.nextPushed(cancellation: token)
-                write(formatter.format(message, verbatim: false))
+                writeReply(formatter.format(message, verbatim: false))
             } catch {
                 if token.isCancelled {
                     write([0x0a])  // the terminal echoed ^C; the prompt starts on a new line
@@ -247,6 +247,11 @@ public final class Repl {
     }
 
     private func write(_ bytes: [UInt8]) { output.write(bytes, to: .stdout) }
+
+    /// Server text never drives the terminal: control bytes are escaped unless --raw was asked.
+    private func writeReply(_ bytes: [UInt8]) {
+        write(formatter.style == .raw ? bytes : TerminalSafeText.escapeControls(bytes))
+    }
 
     private func writeLine(_ text: String) { write(Array((text + "\n").utf8)) }
 
