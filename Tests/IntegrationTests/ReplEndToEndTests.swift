@@ -14,14 +14,14 @@ import TestSupport
         binary = try BinaryLocator.redisConsole()
     }
 
-    func console(_ server: RedisServer, history: String, extra: String = "") throws -> TmuxSession {
+    func console(_ server: RedisServer, history: String, extra: String = "", then: String = "") throws -> TmuxSession {
         let port = server.tlsPort ?? 0
         return try TmuxSession(
             "env REDISCLI_AUTH=\(Self.password) REDISCONSOLE_HISTFILE=\(history) TERM=xterm LC_ALL=C.UTF-8 "
                 + "\(binary) --tls --cacert \(certificates.caCertificate) -h 127.0.0.1 -p \(port) \(extra); "
                 // A shell reaps the console and prints its status: tmux itself can miss the exit
                 // of a pane's own process (libutempter's wait swallows the SIGCHLD).
-                + "echo \"[exit $?]\"")
+                + "echo \"[exit $?]\"\(then)")
     }
 
     static func temporaryDirectory() throws -> String {
@@ -105,6 +105,22 @@ import TestSupport
         #expect(!saved.contains("AUTH"))
         let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
         #expect(mode == 0o600)
+    }
+
+    @Test func sigtermWhileEditingRestoresTheTerminal() throws {
+        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates), password: Self.password))
+        defer { server.stop() }
+        let tmux = try console(server, history: "/dev/null", then: "; stty -a | tr ' ;' '\\n\\n' | grep -c -x -E 'icanon|isig|echo'")
+        defer { tmux.stop() }
+        try tmux.waitFor("127.0.0.1:\(server.tlsPort ?? 0)>")
+        try tmux.send("-l", "SET half")
+        usleep(300_000)
+        let children = try ProcessRunner.run("pgrep", ["-P", "\(try tmux.panePID())"]).stdout
+        let consolePID = try #require(Int32(children.split(separator: "\n").first ?? ""))
+        kill(consolePID, SIGTERM)
+        // The shell then prints how many of icanon, isig and echo are back on: all three.
+        let screen = try tmux.waitFor("[exit 143]")
+        #expect(screen.contains("[exit 143]\n3") || screen.contains("[exit 143]\r\n3"), "\(screen)")
     }
 
     @Test func aServerThatIsDownGivesNotConnectedThenRecovers() throws {

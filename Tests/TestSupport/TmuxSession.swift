@@ -35,6 +35,15 @@ public final class TmuxSession {
         try send("Enter")
     }
 
+    /// The pid of the pane's first process (the shell tmux started for `command`).
+    public func panePID() throws -> Int32 {
+        let text = try ProcessRunner.run("tmux", ["-L", socket, "display-message", "-p", "#{pane_pid}"]).stdout
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TestSupportError("tmux gave no pane pid: \(text)")
+        }
+        return pid
+    }
+
     public func screen() throws -> String {
         try ProcessRunner.run("tmux", ["-L", socket, "capture-pane", "-p", "-S", "-200"]).stdout
     }
