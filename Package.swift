@@ -32,7 +32,7 @@ let package = Package(
         // Starts real redis-server processes, generates certificates, runs the binary.
         .target(name: "TestSupport", dependencies: ["ConnCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ConnCoreTests", dependencies: ["ConnCore"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConnCore"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConnCore"], exclude: ["Snapshots"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ConnCore", "ConsoleUI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
