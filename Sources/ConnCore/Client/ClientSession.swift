@@ -95,7 +95,7 @@ public final class ClientSession {
             case .retry:
                 let delay = client.backoffDelay(retry: attempt)
                 attempt += 1
-                client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) of \(Self.name(argv)) in \(formatTwoDecimals(delay)) s: \(failure.reason)")
+                client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) of \(Self.name(argv)) in \(Figures.decimal(delay, places: 2)) s: \(failure.reason)")
                 guard RedisClient.sleep(delay, cancellation: cancellation) else {
                     throw Self.cancelled(argv, afterSend: false, safe: true)
                 }
@@ -185,7 +185,7 @@ public final class ClientSession {
                 }
                 let delay = client.backoffDelay(retry: attempt)
                 attempt += 1
-                client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) to connect in \(formatTwoDecimals(delay)) s: \(error.message)")
+                client.events.record(.retry, "retry \(attempt)/\(client.retry.retries) to connect in \(Figures.decimal(delay, places: 2)) s: \(error.message)")
                 guard RedisClient.sleep(delay, cancellation: cancellation) else {
                     throw ConsoleError(.cancelled, "not executed: cancelled while waiting to reconnect", hint: "nothing was sent")
                 }
@@ -314,8 +314,3 @@ private struct UncheckedBox<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
-func formatTwoDecimals(_ value: Double) -> String {
-    let hundredths = Int((max(0, value) * 100).rounded())
-    let fraction = hundredths % 100
-    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-}

@@ -37,7 +37,7 @@ public struct PoolExhaustion: Sendable, Equatable {
     public var waited: Double
 
     public var message: String {
-        "pool exhausted: \(inUse)/\(maxSize) in use, waited \(formatOneDecimal(waited)) s"
+        "pool exhausted: \(inUse)/\(maxSize) in use, waited \(Figures.decimal(max(0, waited), places: 1)) s"
     }
 
     public var error: ConsoleError {
@@ -46,7 +46,3 @@ public struct PoolExhaustion: Sendable, Equatable {
     }
 }
 
-func formatOneDecimal(_ value: Double) -> String {
-    let tenths = Int((max(0, value) * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10)"
-}

@@ -91,16 +91,7 @@ public enum StatsReport {
 
     static func ms(_ seconds: Double) -> String { fixed(seconds * 1000, seconds < 0.01 ? 2 : 1) + " ms" }
 
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int((value * scale).rounded())
-        guard decimals > 0 else { return String(scaled) }
-        let sign = scaled < 0 ? "-" : ""
-        let digits = String(abs(scaled))
-        let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
-        return sign + padded.dropLast(decimals) + "." + padded.suffix(decimals)
-    }
+    static func fixed(_ value: Double, _ decimals: Int) -> String { Figures.decimal(value, places: decimals) }
 
     static func bytes(_ count: Int) -> String {
         let units = ["B", "K", "M", "G", "T"]
