@@ -4,6 +4,7 @@ import Testing
 
 /// The real editor (libedit) on a pseudo-terminal, with scripted keys. Serialized: libedit's
 /// terminal setup goes through libtinfo's global state.
+extension TerminalSuites {
 @Suite(.serialized)
 struct LineEditorTests {
     private static let up = "\u{1b}[A"
@@ -157,4 +158,5 @@ struct LineEditorTests {
         let matches = names.filter { $0.lowercased().hasPrefix(word.lowercased()) }
         return CompletionResult(candidates: matches, replaceLength: word.count)
     }
+}
 }

@@ -1,0 +1,249 @@
+import ConnCore
+import ConsoleUI
+import Glibc
+import Synchronization
+import Testing
+
+/// The real ncurses driver on a pseudo-terminal: frames are painted, then read back from
+/// ncurses' own screen (tig's technique), keys are typed on the master side. Serialized:
+/// ncurses keeps one current screen per process.
+extension TerminalSuites {
+@Suite(.serialized)
+struct CursesTerminalTests {
+    private static let width = 80
+    private static let critical = StyleSpan(start: 21, length: 8, style: .critical)
+
+    private static func frame(rows: Int, columns: Int) -> PaintedScreen {
+        var lines = (0..<rows).map { pad("row \($0)", to: columns) }
+        lines[0] = pad("redis-console — café CRITICAL", to: columns)
+        var styles = [[StyleSpan]](repeating: [], count: rows)
+        styles[0] = [critical]
+        styles[1] = [StyleSpan(start: 0, length: 3, style: .bold)]
+        return PaintedScreen(rows: lines, styles: styles, cursor: ScreenPosition(row: rows - 1, column: 2))
+    }
+
+    private static func pad(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
+    @Test func paintsRowsWithStylesThatReadBack() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        let terminal = session.terminal
+        #expect(terminal.size == ScreenSize(rows: 24, columns: Self.width))
+        let frame = Self.frame(rows: 24, columns: Self.width)
+        terminal.paint(frame)
+        #expect(terminal.text(ofRow: 0) == frame.rows[0])
+        #expect(terminal.text(ofRow: 23) == frame.rows[23])
+        #expect(terminal.style(atRow: 0, column: 21) == .critical)
+        #expect(terminal.style(atRow: 0, column: 28) == .critical)
+        #expect(terminal.style(atRow: 0, column: 29) == .normal)
+        #expect(terminal.style(atRow: 1, column: 0) == .bold)
+        #expect(terminal.style(atRow: 1, column: 3) == .normal)
+        // The bytes reached the terminal, UTF-8 included.
+        #expect(session.waitForOutput(containing: "redis-console — café"))
+    }
+
+    @Test func shortRowsAreClearedAndLongRowsCut() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        let terminal = session.terminal
+        terminal.paint(Self.frame(rows: 24, columns: Self.width))
+        terminal.paint(PaintedScreen(rows: ["short", String(repeating: "x", count: 100)]))
+        #expect(terminal.text(ofRow: 0) == Self.pad("short", to: Self.width))
+        #expect(terminal.text(ofRow: 1) == String(repeating: "x", count: Self.width))
+        #expect(terminal.text(ofRow: 2) == Self.pad("", to: Self.width))
+        #expect(terminal.style(atRow: 0, column: 0) == .normal)
+    }
+
+    @Test func resizeIsReportedAndRepaintFillsTheNewSize() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        let terminal = session.terminal
+        terminal.paint(Self.frame(rows: 24, columns: Self.width))
+        session.pty.resize(columns: 120, rows: 40)
+        // What the kernel sends a real terminal's foreground process. kill, not raise: the test
+        // runs on a dispatch thread, which blocks asynchronous signals.
+        kill(getpid(), SIGWINCH)
+        #expect(session.nextKey(matching: .resize) == .resize)
+        #expect(terminal.size == ScreenSize(rows: 40, columns: 120))
+        let frame = Self.frame(rows: 40, columns: 120)
+        terminal.paint(frame)
+        #expect((0..<40).map { terminal.text(ofRow: $0) } == frame.rows)
+    }
+
+    @Test func refreshSizeNoticesAResizeWithoutASignal() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        session.pty.resize(columns: 100, rows: 30)
+        session.terminal.refreshSize()
+        #expect(session.terminal.size == ScreenSize(rows: 30, columns: 100))
+    }
+
+    @Test func decodesKeysFromTheTerminal() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        let terminal = session.terminal
+        #expect(terminal.nextKey(timeout: 10) == nil)
+        let keys: [(String, DashboardKey)] = [
+            ("\u{1b}[5~", .pageUp), ("\u{1b}[6~", .pageDown), ("x", .scalar("x")), ("\u{1b}OP", .function(1)),
+            ("\u{03}", .interrupt), ("é", .scalar("é")), ("\u{1b}[A", .up), ("\u{7f}", .backspace),
+        ]
+        for (bytes, expected) in keys {
+            session.pty.type(bytes)
+            #expect(terminal.nextKey(timeout: 2000) == expected, "typed \(bytes.debugDescription)")
+        }
+    }
+
+    @Test func stopRestoresTheTerminalOnceAndForAll() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        let terminal = session.terminal
+        terminal.paint(Self.frame(rows: 24, columns: Self.width))
+        var running = termios()
+        tcgetattr(session.pty.slave, &running)
+        #expect(running.c_lflag & tcflag_t(ECHO) == 0)
+        terminal.stop()
+        terminal.stop()
+        #expect(terminal.restored)
+        #expect(!terminal.isRunning)
+        var after = termios()
+        tcgetattr(session.pty.slave, &after)
+        #expect(after.c_lflag == session.modesBefore.c_lflag)
+        #expect(after.c_iflag == session.modesBefore.c_iflag)
+        // xterm's rmcup: back to the main screen.
+        #expect(session.waitForOutput(containing: "\u{1b}[?1049l"))
+        #expect(terminal.nextKey(timeout: 10) == nil)
+    }
+
+    @Test func sigtermBecomesAKeyAndHandlersAreRestored() throws {
+        var before = sigaction()
+        sigaction(SIGTERM, nil, &before)
+        let session = try CursesSession()
+        defer { session.close() }
+        kill(getpid(), SIGTERM)
+        #expect(session.nextKey(matching: .terminationRequested(SIGTERM)) == .terminationRequested(SIGTERM))
+        #expect(session.terminal.nextKey(timeout: 10) == nil)
+        session.terminal.stop()
+        var after = sigaction()
+        sigaction(SIGTERM, nil, &after)
+        #expect(unsafeBitCast(after.__sigaction_handler.sa_handler, to: Int.self)
+                == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
+    }
+
+    /// Idle cost of the dashboard's loop: a static frame painted on every 250 ms tick.
+    /// `CURSES_IDLE_SECONDS=10 swift test --filter CursesTerminalTests/idleLoopCPU`
+    @Test(.enabled(if: getenv("CURSES_IDLE_SECONDS") != nil))
+    func idleLoopCPU() throws {
+        let seconds = Double(String(cString: getenv("CURSES_IDLE_SECONDS"))) ?? 10
+        let session = try CursesSession()
+        defer { session.close() }
+        let frame = Self.frame(rows: 24, columns: Self.width)
+        let start = Self.cpuSeconds(RUSAGE_SELF)
+        let threadStart = Self.cpuSeconds(Self.rusageThread)
+        let clock = MonotonicClock()
+        let deadline = clock.now() + seconds
+        var ticks = 0
+        while clock.now() < deadline {
+            session.terminal.paint(frame)
+            _ = session.terminal.nextKey()
+            ticks += 1
+        }
+        let used = Self.cpuSeconds(RUSAGE_SELF) - start
+        let uiThread = Self.cpuSeconds(Self.rusageThread) - threadStart
+        print("curses idle loop: \(ticks) ticks in \(seconds) s; user+sys CPU: process \(used) s, UI thread \(uiThread) s")
+        #expect(used < seconds * 0.05)
+    }
+
+    /// RUSAGE_THREAD: a GNU extension Glibc's module does not export.
+    private static let rusageThread = __rusage_who(rawValue: 1)
+
+    private static func cpuSeconds(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+}
+}
+
+/// A CursesTerminal on a fresh pty at 80x24, with the master drained on a background thread
+/// so ncurses' writes never block.
+private final class CursesSession {
+    let pty: PseudoTerminal
+    let terminal: CursesTerminal
+    let modesBefore: termios
+    private let drain: PtyDrain
+    private let drainThread: BackgroundThread
+    private var closed = false
+
+    init() throws {
+        pty = PseudoTerminal(columns: 80)
+        setlocale(LC_CTYPE, "C.UTF-8")
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        var modes = termios()
+        tcgetattr(pty.slave, &modes)
+        modesBefore = modes
+        let drain = PtyDrain(fd: pty.master)
+        self.drain = drain
+        drainThread = BackgroundThread { drain.run() }
+        do {
+            terminal = try CursesTerminal(input: pty.slave, output: pty.slave)
+        } catch {
+            drain.stop()
+            drainThread.join()
+            throw error
+        }
+    }
+
+    /// Stops the terminal, then the drain thread, then closes the pty. Idempotent.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        terminal.stop()
+        drain.stop()
+        drainThread.join()
+        pty.close()
+    }
+
+    func waitForOutput(containing text: String, seconds: Double = 3) -> Bool {
+        let clock = MonotonicClock()
+        let deadline = clock.now() + seconds
+        while clock.now() < deadline {
+            if drain.text.contains(text) { return true }
+            usleep(10_000)
+        }
+        return false
+    }
+
+    /// Reads keys for up to two seconds until `wanted` comes.
+    func nextKey(matching wanted: DashboardKey) -> DashboardKey? {
+        for _ in 0..<20 {
+            if let key = terminal.nextKey(timeout: 100), key == wanted { return key }
+        }
+        return nil
+    }
+}
+
+private final class PtyDrain: Sendable {
+    private let fd: Int32
+    private let bytes = Mutex<[UInt8]>([])
+    private let stopped = Atomic<Bool>(false)
+
+    init(fd: Int32) { self.fd = fd }
+
+    var text: String { String(decoding: bytes.withLock { $0 }, as: UTF8.self) }
+
+    func stop() { stopped.store(true, ordering: .relaxed) }
+
+    func run() {
+        var chunk = [UInt8](repeating: 0, count: 8192)
+        while !stopped.load(ordering: .relaxed) {
+            var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&request, 1, 20) > 0 else { continue }
+            let count = read(fd, &chunk, chunk.count)
+            if count > 0 { bytes.withLock { $0.append(contentsOf: chunk[0..<count]) } } else if count < 0 && errno != EINTR && errno != EAGAIN { return }
+        }
+    }
+}
