@@ -131,6 +131,72 @@ struct CursesTerminalTests {
                 == unsafeBitCast(before.__sigaction_handler.sa_handler, to: Int.self))
     }
 
+    /// A crash (Swift's fatalError traps) in a child process running the terminal on a pty: the
+    /// crash handler must put the modes and the main screen back before the process dies.
+    @Test func crashRestoresTheTerminal() throws {
+        let pty = PseudoTerminal(columns: 80)
+        defer { pty.close() }
+        var before = termios()
+        tcgetattr(pty.slave, &before)
+        let drain = PtyDrain(fd: pty.master)
+        let drainThread = BackgroundThread { drain.run() }
+        defer { drain.stop(); drainThread.join() }
+        let status = try Self.runCrashingChild(on: pty.slave)
+        #expect(status.map { $0 & 0x7f } == SIGILL || status.map { $0 & 0x7f } == SIGTRAP, "wait status \(String(describing: status))")
+        var after = termios()
+        tcgetattr(pty.slave, &after)
+        #expect(after.c_lflag == before.c_lflag)
+        let output = drain.text
+        let entered = output.firstRange(of: "\u{1b}[?1049h")
+        let left = output.ranges(of: "\u{1b}[?1049l").last
+        #expect(entered != nil && left != nil && entered!.upperBound <= left!.lowerBound)
+    }
+
+    /// The child's side: `CURSES_CRASH_CHILD=1`, the terminal on stdin/stdout.
+    @Test(.enabled(if: getenv("CURSES_CRASH_CHILD") != nil))
+    func crashingChild() throws {
+        let terminal = try CursesTerminal(input: STDIN_FILENO, output: STDOUT_FILENO)
+        terminal.paint(Self.frame(rows: 24, columns: Self.width))
+        usleep(100_000)  // let the parent's drain see the frame
+        fatalError("deliberate crash with the terminal in curses mode")
+    }
+
+    /// Spawns this test binary for `crashingChild` on `slave`; returns the wait status, nil on timeout.
+    private static func runCrashingChild(on slave: Int32) throws -> Int32? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, slave, 0)
+        posix_spawn_file_actions_adddup2(&actions, slave, 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)  // test threads block signals; the child must not
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let arguments = [CommandLine.arguments[0], "--testing-library", "swift-testing",
+                         "--filter", "CursesTerminalTests/crashingChild"]
+        let environment = ProcessEnvironment.current + ["CURSES_CRASH_CHILD=1", "SWIFT_BACKTRACE=enable=no", "TERM=xterm"]
+        var argv = arguments.map { strdup($0) } + [nil]
+        var envp = environment.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
+        try #require(spawned == 0, "posix_spawn: \(spawned)")
+        let clock = MonotonicClock()
+        let deadline = clock.now() + 20
+        var status: Int32 = 0
+        while clock.now() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { return status }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
     /// Idle cost of the dashboard's loop: a static frame painted on every 250 ms tick.
     /// `CURSES_IDLE_SECONDS=10 swift test --filter CursesTerminalTests/idleLoopCPU`
     @Test(.enabled(if: getenv("CURSES_IDLE_SECONDS") != nil))
@@ -223,6 +289,18 @@ private final class CursesSession {
             if let key = terminal.nextKey(timeout: 100), key == wanted { return key }
         }
         return nil
+    }
+}
+
+private enum ProcessEnvironment {
+    static var current: [String] {
+        var entries: [String] = []
+        var pointer = environ
+        while let entry = pointer.pointee {
+            entries.append(String(cString: entry))
+            pointer += 1
+        }
+        return entries.filter { !$0.hasPrefix("CURSES_") && !$0.hasPrefix("SWIFT_BACKTRACE=") && !$0.hasPrefix("TERM=") }
     }
 }
 

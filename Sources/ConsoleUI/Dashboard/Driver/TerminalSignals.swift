@@ -8,8 +8,8 @@ import Synchronization
 ///   (`CursesTerminal.nextKey` returns `.terminationRequested`) and calls `stop()` normally.
 /// - Crashes (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT) cannot wait for the UI thread:
 ///   the handler restores the terminal modes saved before ncurses started (`tcsetattr`) and
-///   writes the terminal's reset strings prepared beforehand (`write`), both async-signal-safe,
-///   then lets the default action (core dump) happen.
+///   writes the terminal's reset strings prepared beforehand (`write`), puts the previous
+///   handler back (`sigaction`; e.g. Swift's backtracer) and lets it handle the signal.
 enum TerminalSignals {
     static let terminating: [Int32] = [SIGTERM, SIGINT, SIGHUP]
     static let crashing: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
@@ -28,6 +28,8 @@ enum TerminalSignals {
         var modes = termios()
         var reset = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
         var resetCount = 0
+        /// The handlers we replaced, in `crashing` order, for the crash handler to put back.
+        var crashPrevious = UnsafeMutablePointer<sigaction>.allocate(capacity: 8)
     }
 
     /// Installs the handlers and returns the previous ones, for `uninstall`.
@@ -46,11 +48,15 @@ enum TerminalSignals {
                 TerminalSignals.pending.store(received, ordering: .relaxed)
             }))
         }
-        for signal in crashing {
-            previous.append((signal, replace(signal, flags: Int32(truncatingIfNeeded: SA_RESETHAND)) { received in
-                TerminalSignals.restoreAfterCrash()
-                raise(received)  // blocked until the handler returns, then the default action
-            }))
+        for (index, signal) in crashing.enumerated() {
+            let old = replace(signal, flags: 0) { received in
+                TerminalSignals.restoreAfterCrash(received)
+                // Blocked until the handler returns; a fault instead repeats on return. Either
+                // way the previous handler (or the default action) now takes it.
+                raise(received)
+            }
+            rescue.crashPrevious[index] = old
+            previous.append((signal, old))
         }
         return previous
     }
@@ -82,8 +88,12 @@ enum TerminalSignals {
         return old
     }
 
-    private static func restoreAfterCrash() {
+    private static func restoreAfterCrash(_ signal: Int32) {
+        for index in 0..<crashing.count where crashing[index] == signal {
+            sigaction(signal, rescue.crashPrevious + index, nil)
+        }
         guard rescue.armed else { return }
+        rescue.armed = false
         _ = tcsetattr(rescue.inputFD, TCSANOW, &rescue.modes)
         if rescue.resetCount > 0 { _ = write(rescue.outputFD, rescue.reset.baseAddress, rescue.resetCount) }
     }
