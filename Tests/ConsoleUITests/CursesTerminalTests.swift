@@ -44,6 +44,17 @@ struct CursesTerminalTests {
         #expect(session.waitForOutput(containing: "redis-console — café"))
     }
 
+    @Test func monochromeKeepsStylesDistinct() throws {
+        var options = CursesTerminal.Options()
+        options.allowsColor = false
+        let session = try CursesSession(options: options)
+        defer { session.close() }
+        #expect(!session.terminal.usesColor)
+        session.terminal.paint(Self.frame(rows: 24, columns: Self.width))
+        #expect(session.terminal.style(atRow: 0, column: 21) == .critical)
+        #expect(session.terminal.style(atRow: 1, column: 0) == .bold)
+    }
+
     @Test func shortRowsAreClearedAndLongRowsCut() throws {
         let session = try CursesSession()
         defer { session.close() }
@@ -243,7 +254,7 @@ private final class CursesSession {
     private let drainThread: BackgroundThread
     private var closed = false
 
-    init() throws {
+    init(options: CursesTerminal.Options = CursesTerminal.Options()) throws {
         pty = PseudoTerminal(columns: 80)
         setlocale(LC_CTYPE, "C.UTF-8")
         unsetenv("LINES")
@@ -255,7 +266,7 @@ private final class CursesSession {
         self.drain = drain
         drainThread = BackgroundThread { drain.run() }
         do {
-            terminal = try CursesTerminal(input: pty.slave, output: pty.slave)
+            terminal = try CursesTerminal(input: pty.slave, output: pty.slave, options: options)
         } catch {
             drain.stop()
             drainThread.join()
