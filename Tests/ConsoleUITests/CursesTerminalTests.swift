@@ -11,14 +11,14 @@ extension TerminalSuites {
 @Suite(.serialized)
 struct CursesTerminalTests {
     private static let width = 80
-    private static let critical = StyleSpan(start: 21, length: 8, style: .critical)
+    private static let critical = StyleSpan(column: 21, width: 8, style: .critical)
 
     private static func frame(rows: Int, columns: Int) -> PaintedScreen {
         var lines = (0..<rows).map { pad("row \($0)", to: columns) }
         lines[0] = pad("redis-console — café CRITICAL", to: columns)
         var styles = [[StyleSpan]](repeating: [], count: rows)
         styles[0] = [critical]
-        styles[1] = [StyleSpan(start: 0, length: 3, style: .bold)]
+        styles[1] = [StyleSpan(column: 0, width: 3, style: .bold)]
         return PaintedScreen(rows: lines, styles: styles, cursor: ScreenPosition(row: rows - 1, column: 2))
     }
 
@@ -42,6 +42,24 @@ struct CursesTerminalTests {
         #expect(terminal.style(atRow: 1, column: 3) == .normal)
         // The bytes reached the terminal, UTF-8 included.
         #expect(session.waitForOutput(containing: "redis-console — café"))
+    }
+
+    /// The two halves joined: the pure renderer's 80x24 dashboard, painted by ncurses, reads
+    /// back row for row, with the certificate's warning level in its style.
+    @Test func aRenderedDashboardPaintsAsRendered() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        let screen = DashboardRenderer.render(DashboardRendererTests.snapshot(), size: (columns: 80, rows: 24))
+        session.terminal.paint(screen.painted)
+        for (index, row) in screen.rows.enumerated() {
+            #expect(session.terminal.text(ofRow: index) == row.text, "row \(index)")
+        }
+        let warning = try #require(screen.rows.enumerated().lazy.compactMap { index, row in
+            row.spans.first { $0.style == .warning }.map { (index, $0.column) }
+        }.first)
+        // Without colour the driver shows a warning in bold (the word WARN stays in the text).
+        let expected: DashboardStyle = session.terminal.usesColor ? .warning : .bold
+        #expect(session.terminal.style(atRow: warning.0, column: warning.1) == expected)
     }
 
     @Test func monochromeKeepsStylesDistinct() throws {

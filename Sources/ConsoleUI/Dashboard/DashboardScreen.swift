@@ -20,6 +20,12 @@ public struct StyleSpan: Sendable, Equatable {
     public var column: Int
     public var width: Int
     public var style: DashboardStyle
+
+    public init(column: Int, width: Int, style: DashboardStyle) {
+        self.column = column
+        self.width = width
+        self.style = style
+    }
 }
 
 /// One screen row: text exactly the screen's width in display columns, and its non-normal spans.
@@ -38,6 +44,12 @@ public struct DashboardScreen: Sendable, Equatable {
 
     /// The rows as text, one per line: what snapshot tests compare.
     public var text: String { rows.map(\.text).joined(separator: "\n") }
+
+    /// The frame as the ncurses driver paints it.
+    public var painted: PaintedScreen {
+        PaintedScreen(rows: rows.map(\.text), styles: rows.map(\.spans),
+                      cursor: ScreenPosition(row: cursorRow, column: cursorColumn))
+    }
 }
 
 /// Display columns of text, independent of the process locale (wcwidth answers -1 for every

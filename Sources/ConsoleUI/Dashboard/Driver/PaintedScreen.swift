@@ -16,20 +16,8 @@ public struct PaintedScreen: Equatable, Sendable {
     }
 }
 
-/// How a run of cells looks. The driver maps it to attributes and colour pairs, and to
-/// bold/reverse when the terminal has no colour or NO_COLOR is set.
-public enum CellStyle: Equatable, Sendable, CaseIterable {
-    case normal, bold, dim, reverse, ok, warning, critical
-}
-
-/// `length` cells from column `start` (both counted in Characters of the row) in `style`.
-public struct StyleSpan: Equatable, Sendable {
-    public var start: Int
-    public var length: Int
-    public var style: CellStyle
-
-    public init(start: Int, length: Int, style: CellStyle) { (self.start, self.length, self.style) = (start, length, style) }
-}
+/// The driver draws the renderer's styles (`DashboardStyle`, `StyleSpan`) as they are.
+public typealias CellStyle = DashboardStyle
 
 public struct ScreenPosition: Equatable, Sendable {
     public var row: Int
@@ -69,8 +57,8 @@ extension PaintedScreen {
         let spans = index < styles.count ? styles[index] : []
         var styleAt = [CellStyle](repeating: .normal, count: row.count)
         for span in spans {
-            let lower = max(0, span.start)
-            let upper = min(row.count, span.start + max(0, span.length))
+            let lower = max(0, span.column)
+            let upper = min(row.count, span.column + max(0, span.width))
             if lower < upper { styleAt.replaceSubrange(lower..<upper, with: repeatElement(span.style, count: upper - lower)) }
         }
         var runs: [(Substring, CellStyle)] = []
