@@ -125,6 +125,32 @@ struct PoolStateMachineTests {
         do { let result = pool.acquire(9, now: 2); #expect(result == .use(1, 9)) }
     }
 
+    @Test func replacingAStaleConnectionIsNotAnotherAcquire() {
+        var pool = Self.machine(max: 2)
+        _ = pool.acquire(1, now: 0)
+        _ = pool.opened(1, now: 0)
+        _ = pool.release(1, .reuse, now: 0)
+        _ = pool.acquire(2, now: 1)
+        _ = pool.release(1, .close(.stale), now: 1)
+        do { let result = pool.acquire(3, now: 1, replacing: true); #expect(result == .create(2, 3)) }
+        #expect(pool.stats().acquireCount == 2)
+    }
+
+    @Test func waitersAtShutdownAreToldSoNotExhaustion() {
+        var pool = Self.machine(max: 1)
+        _ = pool.acquire(1, now: 0)
+        _ = pool.opened(1, now: 0)
+        _ = pool.acquire(2, now: 0)
+        let actions = pool.shutdown(now: 1)
+        guard case .fail(_, let failure)? = actions.first else {
+            Issue.record("the waiter must be failed: \(actions)")
+            return
+        }
+        #expect(failure.message == "not executed: the connection pool was shut down")
+        #expect(failure.error.kind == .cancelled)
+        #expect(pool.stats().exhaustedCount == 0)
+    }
+
     @Test func shutdownClosesIdleFailsWaitersAndClosesReturnedConnections() {
         var pool = Self.machine(max: 2)
         for id in 1...2 {
@@ -135,7 +161,7 @@ struct PoolStateMachineTests {
         _ = pool.acquire(3, now: 0)  // takes 1
         do { let result = pool.acquire(4, now: 0); #expect(result == nil) }
         let actions = pool.shutdown(now: 1)
-        #expect(actions == [.fail(4, PoolExhaustion(inUse: 2, maxSize: 2, waited: 1))])
+        #expect(actions == [.fail(4, PoolExhaustion(inUse: 2, maxSize: 2, waited: 1, isShutdown: true))])
         do { let result = pool.release(2, .reuse, now: 2); #expect(result == [.close(2, .shutdown)]) }
         if case .fail = pool.acquire(5, now: 3) {} else { Issue.record("a shut-down pool must refuse") }
     }

@@ -46,8 +46,9 @@ public final class ConnectionPool: @unchecked Sendable {
     /// pool timeout when all are in use, then throws "pool exhausted". Errors from opening a
     /// connection (refused, TLS, AUTH) are thrown as they are: nothing was sent.
     public func acquire(cancellation: CancellationToken? = nil) throws(ConsoleError) -> PooledConnection {
+        var replacing = false
         while true {
-            switch try waitForTurn(cancellation) {
+            switch try waitForTurn(cancellation, replacing: replacing) {
             case .use(let id, _):
                 guard let connection = lock.withLock({ live[id] }) else {
                     preconditionFailure("the pool lent connection #\(id), which it does not hold")
@@ -56,10 +57,11 @@ public final class ConnectionPool: @unchecked Sendable {
                 if state == .quiet { return PooledConnection(id: id, connection: connection) }
                 // Closed by a restart or CLIENT KILL while idle: replace it; the user never sees it.
                 release(PooledConnection(id: id, connection: connection), .close(.stale))
+                replacing = true
             case .create(let id, _):
                 return try open(id)
             case .fail(_, let exhaustion):
-                events.record(.exhausted, exhaustion.message)
+                if !exhaustion.isShutdown { events.record(.exhausted, exhaustion.message) }
                 throw exhaustion.error
             default:
                 preconditionFailure("the pool state machine answered an acquire with a maintenance action")
@@ -131,11 +133,11 @@ public final class ConnectionPool: @unchecked Sendable {
 
     private func now() -> Double { MonotonicClock().now() }
 
-    private func waitForTurn(_ cancellation: CancellationToken?) throws(ConsoleError) -> PoolAction {
+    private func waitForTurn(_ cancellation: CancellationToken?, replacing: Bool) throws(ConsoleError) -> PoolAction {
         let outcome: Result<PoolAction, ConsoleError> = lock.withLock {
             nextWaiter += 1
             let waiter = nextWaiter
-            if let action = machine.acquire(waiter, now: now()) { return .success(action) }
+            if let action = machine.acquire(waiter, now: now(), replacing: replacing) { return .success(action) }
             while true {
                 if let action = handed.removeValue(forKey: waiter) { return .success(action) }
                 if cancellation?.isCancelled == true, machine.cancelWaiter(waiter) {

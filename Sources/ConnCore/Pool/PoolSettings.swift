@@ -35,13 +35,17 @@ public struct PoolExhaustion: Sendable, Equatable {
     public var inUse: Int
     public var maxSize: Int
     public var waited: Double
+    /// Not exhaustion at all: the pool was shut down (the process is ending).
+    public var isShutdown = false
 
     public var message: String {
-        "pool exhausted: \(inUse)/\(maxSize) in use, waited \(Figures.decimal(max(0, waited), places: 1)) s"
+        if isShutdown { return "not executed: the connection pool was shut down" }
+        return "pool exhausted: \(inUse)/\(maxSize) in use, waited \(Figures.decimal(max(0, waited), places: 1)) s"
     }
 
     public var error: ConsoleError {
-        ConsoleError(.poolExhausted, message,
+        if isShutdown { return ConsoleError(.cancelled, message, hint: "nothing was sent; the console is closing") }
+        return ConsoleError(.poolExhausted, message,
                      hint: "commands are holding every connection (blocking commands, slow replies); raise --pool-size or --pool-timeout, or wait for them to finish")
     }
 }

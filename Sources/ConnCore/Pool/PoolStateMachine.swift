@@ -57,18 +57,20 @@ public struct PoolStateMachine: Sendable {
 
     /// A caller wants a connection. Returns `.use`, `.create`, `.fail` (shut down), or nothing:
     /// the caller is queued until `deadline` and learns its fate from a later event's action.
-    public mutating func acquire(_ waiter: WaiterID, now: Double) -> PoolAction? {
+    /// `replacing`: the caller already acquired once and is replacing a connection the server
+    /// had closed while it sat idle; it is not counted as another acquire.
+    public mutating func acquire(_ waiter: WaiterID, now: Double, replacing: Bool = false) -> PoolAction? {
         if isShutDown {
-            return .fail(waiter, exhaustion(waited: 0))
+            return .fail(waiter, shutdownFailure(waited: 0))
         }
         // Queued waiters go first: a newcomer must not overtake them.
         if waiters.isEmpty, let connection = idle.popLast() {
             markLeased(connection.id)
-            counters.recordWait(0)
+            if !replacing { counters.recordWait(0) }
             return .use(connection.id, waiter)
         }
         if waiters.isEmpty, openCount < settings.maxSize {
-            counters.recordWait(0)
+            if !replacing { counters.recordWait(0) }
             return .create(reserveSlot(), waiter)
         }
         waiters.append(Waiter(id: waiter, since: now, deadline: now + settings.acquireTimeout))
@@ -179,7 +181,7 @@ public struct PoolStateMachine: Sendable {
     /// when they come back.
     public mutating func shutdown(now: Double) -> [PoolAction] {
         isShutDown = true
-        var actions: [PoolAction] = waiters.map { .fail($0.id, exhaustion(waited: now - $0.since)) }
+        var actions: [PoolAction] = waiters.map { .fail($0.id, shutdownFailure(waited: now - $0.since)) }
         waiters.removeAll()
         for connection in idle {
             counters.closed[.shutdown, default: 0] += 1
@@ -241,6 +243,12 @@ public struct PoolStateMachine: Sendable {
     }
 
     /// Every slot counts as in use here: opening and checking ones are not free either.
+    private func shutdownFailure(waited: Double) -> PoolExhaustion {
+        var failure = exhaustion(waited: waited)
+        failure.isShutdown = true
+        return failure
+    }
+
     private func exhaustion(waited: Double) -> PoolExhaustion {
         PoolExhaustion(inUse: openCount, maxSize: settings.maxSize, waited: waited)
     }
