@@ -39,6 +39,8 @@ static inline int rc_el_disable_tty_signals(EditLine *el) {
 }
 // Raw (1) or cooked (0) terminal mode; el_gets alone goes raw only after drawing the prompt.
 static inline int rc_el_prepare_terminal(EditLine *el, int raw) { return el_set(el, EL_PREP_TERM, raw); }
+// EL_UNBUFFERED: el_gets returns after every key. Turning it off and on starts a fresh line.
+static inline int rc_el_set_unbuffered(EditLine *el, int on) { return el_set(el, EL_UNBUFFERED, on); }
 // The width libedit lays the line out in (it follows el_resize).
 static inline int rc_el_columns(EditLine *el) {
     int columns = 0;

@@ -4,16 +4,12 @@ import CEditLine
 /// public calls, so its picture of the line (and its redisplay) stays true.
 extension LineEditor {
     func complete() -> UInt8 {
-        guard let editLine, let completion, let before = EditedLine(editLine) else { return UInt8(CC_ERROR) }
-        let typedScalars = before.beforeCursor
-        let result = completion(TerminalText.string(typedScalars))
-        let replaced = min(max(0, result.replaceLength), typedScalars.count)
-        let typed = TerminalText.string(typedScalars.suffix(replaced))
-        let isRepeat = lineAfterAmbiguousTab == before
+        guard let editLine, let completion,
+              let (action, before, ambiguous) = EditorSetup.tabAction(editLine, completion, lineAfterAmbiguousTab: lineAfterAmbiguousTab)
+        else { return UInt8(CC_ERROR) }
         lineAfterAmbiguousTab = nil
-        let ambiguous = result.candidates.count > 1
 
-        switch CompletionAction.decide(typed: typed, result: result, isRepeat: isRepeat) {
+        switch action {
         case .replace(let count, let text):
             if count > 0 { el_deletestr(editLine, Int32(count)) }
             let wide = TerminalText.wide(text)

@@ -108,13 +108,7 @@ public final class LineEditor {
         rc_el_set_editor(editLine, settings.viMode ? "vi" : "emacs")
         rc_el_disable_tty_signals(editLine)
 
-        if let history = history_init() {
-            var event = HistEvent()
-            rc_history_init(history, &event, Int32(clamping: max(1, settings.historyCapacity)))
-            rc_history_set_unique(history, &event, 1)
-            rc_el_set_history(editLine, history)
-            self.history = history
-        }
+        history = EditorSetup.attachHistory(to: editLine, capacity: settings.historyCapacity)
 
         if settings.readsEditrc { el_source(editLine, nil) }
         // After ~/.editrc: a `bind -v` there resets every map, and these keys must keep working.
