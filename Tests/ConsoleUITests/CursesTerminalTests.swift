@@ -175,6 +175,10 @@ struct CursesTerminalTests {
         var after = termios()
         tcgetattr(pty.slave, &after)
         #expect(after.c_lflag == before.c_lflag)
+        // The drain thread may still be reading what the child wrote just before it died.
+        let clock = MonotonicClock()
+        let settle = clock.now() + 2
+        while !drain.text.contains("\u{1b}[?1049l"), clock.now() < settle { usleep(10_000) }
         let output = drain.text
         let entered = output.firstRange(of: "\u{1b}[?1049h")
         let left = output.ranges(of: "\u{1b}[?1049l").last
