@@ -77,7 +77,7 @@ struct RedisConsoleMain {
                                          exitOnError: options.exitOnErrorReply)
         }
         // A pipe: commands line by line, no prompt.
-        let reader = LineReader(prompt: nil)
+        let reader = LineReader()
         return runner.runLines(next: reader.next)
     }
 

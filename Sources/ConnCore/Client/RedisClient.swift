@@ -25,9 +25,7 @@ public final class RedisClient: Sendable {
         self.retry = retry
         self.catalog = CommandCatalog()
         self.latency = LatencyRecorder()
-        var seed = randomSeed ?? 0
-        if randomSeed == nil { seed = UInt64.random(in: .min ... .max) }
-        self.random = Mutex(SeededRandomSource(seed: seed))
+        self.random = Mutex(SeededRandomSource(seed: randomSeed ?? UInt64.random(in: .min ... .max)))
         self.learnsCommandFlags = learnsCommandFlags
     }
 

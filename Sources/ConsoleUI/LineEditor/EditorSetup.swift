@@ -24,4 +24,30 @@ enum EditorSetup {
         let action = CompletionAction.decide(typed: typed, result: result, isRepeat: lineAfterAmbiguousTab == before)
         return (action, before, result.candidates.count > 1)
     }
+
+    /// Tab, for both editors: asks `completion`, then inserts a completion through libedit's
+    /// own calls (so its picture of the line stays true), or beeps, or hands the candidates to
+    /// `list`, which shows them its own way and returns the libedit code. `memory` is the line
+    /// after an ambiguous Tab, so a second Tab there lists.
+    static func performTab(_ editLine: OpaquePointer, _ completion: (String) -> CompletionResult,
+                           memory: inout EditedLine?,
+                           list: (_ candidates: [String], _ below: EditedLine) -> UInt8) -> UInt8 {
+        guard let (action, before, ambiguous) = tabAction(editLine, completion, lineAfterAmbiguousTab: memory) else {
+            return UInt8(CC_ERROR)
+        }
+        memory = nil
+        switch action {
+        case .replace(let count, let text):
+            if count > 0 { el_deletestr(editLine, Int32(count)) }
+            el_winsertstr(editLine, TerminalText.wide(text))
+            if ambiguous { memory = EditedLine(editLine) }
+            return UInt8(CC_REFRESH)
+        case .list(let candidates):
+            memory = before
+            return list(candidates, before)
+        case .beep:
+            if ambiguous { memory = before }
+            return UInt8(CC_REFRESH_BEEP)
+        }
+    }
 }

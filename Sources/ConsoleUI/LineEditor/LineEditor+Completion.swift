@@ -4,25 +4,10 @@ import CEditLine
 /// public calls, so its picture of the line (and its redisplay) stays true.
 extension LineEditor {
     func complete() -> UInt8 {
-        guard let editLine, let completion,
-              let (action, before, ambiguous) = EditorSetup.tabAction(editLine, completion, lineAfterAmbiguousTab: lineAfterAmbiguousTab)
-        else { return UInt8(CC_ERROR) }
-        lineAfterAmbiguousTab = nil
-
-        switch action {
-        case .replace(let count, let text):
-            if count > 0 { el_deletestr(editLine, Int32(count)) }
-            let wide = TerminalText.wide(text)
-            el_winsertstr(editLine, wide)
-            if ambiguous { lineAfterAmbiguousTab = EditedLine(editLine) }
-            return UInt8(CC_REFRESH)
-        case .list(let candidates):
+        guard let editLine, let completion else { return UInt8(CC_ERROR) }
+        return EditorSetup.performTab(editLine, completion, memory: &lineAfterAmbiguousTab) { candidates, before in
             showCandidates(candidates, below: before, editLine)
-            lineAfterAmbiguousTab = before
             return UInt8(CC_REDISPLAY)
-        case .beep:
-            if ambiguous { lineAfterAmbiguousTab = before }
-            return UInt8(CC_REFRESH_BEEP)
         }
     }
 

@@ -40,16 +40,12 @@ public final class LineReader {
     private var buffer: [UInt8] = []
     private var finished = false
     private let input: Int32
-    private let prompt: (() -> String)?
 
-    /// `prompt`, when given, is written to stdout before each line (a terminal session).
-    public init(input: Int32 = STDIN_FILENO, prompt: (() -> String)? = nil) {
+    public init(input: Int32 = STDIN_FILENO) {
         self.input = input
-        self.prompt = prompt
     }
 
     public func next() -> [UInt8]? {
-        if let prompt { StandardStreams().write(Array(prompt().utf8), to: .stdout) }
         while true {
             if let newline = buffer.firstIndex(of: 0x0a) {
                 var line = Array(buffer[..<newline])

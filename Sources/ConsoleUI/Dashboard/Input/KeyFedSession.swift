@@ -147,23 +147,10 @@ final class KeyFedSession: @unchecked Sendable {
     }
 
     private func complete() -> UInt8 {
-        guard let editLine, let completion,
-              let (action, before, ambiguous) = EditorSetup.tabAction(editLine, completion, lineAfterAmbiguousTab: lineAfterAmbiguousTab)
-        else { return UInt8(CC_ERROR) }
-        lineAfterAmbiguousTab = nil
-        switch action {
-        case .replace(let count, let text):
-            if count > 0 { el_deletestr(editLine, Int32(count)) }
-            el_winsertstr(editLine, TerminalText.wide(text))
-            if ambiguous { lineAfterAmbiguousTab = EditedLine(editLine) }
+        guard let editLine, let completion else { return UInt8(CC_ERROR) }
+        return EditorSetup.performTab(editLine, completion, memory: &lineAfterAmbiguousTab) { candidates, _ in
+            listedCandidates = candidates  // the dashboard draws the list itself
             return UInt8(CC_REFRESH)
-        case .list(let candidates):
-            listedCandidates = candidates
-            lineAfterAmbiguousTab = before
-            return UInt8(CC_REFRESH)
-        case .beep:
-            if ambiguous { lineAfterAmbiguousTab = before }
-            return UInt8(CC_REFRESH_BEEP)
         }
     }
 }
