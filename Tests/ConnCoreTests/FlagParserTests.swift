@@ -44,6 +44,7 @@ struct FlagParserTests {
         #expect(flags.pool.healthInterval == 10)
         #expect(flags.retry.retries == 0 && flags.retry.backoff == Backoff(base: 0.2, cap: 4))
         #expect(flags.options.showStats && flags.options.interval == 2 && !flags.options.repeatCountGiven)
+        #expect(try FlagParser.parse(["--refresh", "10", "--no-tui"]).options.refreshHertz == 10)
     }
 
     @Test(arguments: [
@@ -51,6 +52,8 @@ struct FlagParserTests {
         (["--retries", "-1"], "--retries: '-1' is not a whole number from 0 to 100"),
         (["--health-interval", "0"], "--health-interval: '0' is not a valid number of seconds (more than 0)"),
         (["--pool-timeout", "soon"], "--pool-timeout: 'soon' is not a valid number of seconds (0 or more)"),
+        (["--refresh", "0"], "--refresh: '0' is not a rate from 0.5 to 30 per second"),
+        (["--refresh", "100"], "--refresh: '100' is not a rate from 0.5 to 30 per second"),
     ])
     func badPoolAndRetryValuesAreNamed(arguments: [String], message: String) {
         #expect(throws: ConsoleError.self) { try FlagParser.parse(arguments) }

@@ -47,7 +47,13 @@ struct ShowConfigTests {
         #expect(line(lines, "connection")?.hasSuffix("rediss://app:***@cache.example.com:6380/2") == true)
         // Every line but the URL carries a source in parentheses.
         #expect(lines.filter { !$0.hasPrefix("connection ") }.allSatisfy { $0.hasSuffix(")") })
-        #expect(lines.count == 28)
+        #expect(lines.count == 29)
+    }
+
+    @Test func dashboardRefreshShowsItsRateAndSource() throws {
+        #expect(line(ConfigurationRenderer.render(try loadConfig([])), "dashboard refresh")?.hasSuffix("4 Hz  (default)") == true)
+        let lines = ConfigurationRenderer.render(try loadConfig(["--refresh", "2.5"]))
+        #expect(line(lines, "dashboard refresh")?.hasSuffix("2.5 Hz  (flag --refresh)") == true)
     }
 
     @Test func poolAndRetrySettingsShowWhetherAFlagSetThem() throws {

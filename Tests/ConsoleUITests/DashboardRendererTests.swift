@@ -137,13 +137,36 @@ struct DashboardRendererTests {
     @Test func scrolledUpShowsMarkerAndOlderLines() {
         let screen = Self.render(Self.snapshot(scrollOffset: 10), (80, 24))
         let input = screen.rows.count - 1
-        #expect(screen.rows[input - 1].text.hasPrefix("-- more below (10) --"))
+        #expect(screen.rows[input - 1].text.hasPrefix("-- 10 more below: PgDn, End --"))
+        #expect(screen.scrollOffset == 10)
         #expect(!screen.text.contains("3) \"c\""))
         let bottom = Self.render(Self.snapshot(), (80, 24))
         #expect(!bottom.text.contains("more below"))
         #expect(bottom.rows[input - 1].text.hasPrefix("3) \"c\""))
         let far = Self.render(Self.snapshot(scrollOffset: 10_000), (80, 24))
-        #expect(far.text.contains("-- more below ("))
+        #expect(far.text.contains("127.0.0.1:6380> GET key:1 "))  // the oldest line
+        #expect(far.scrollOffset < 10_000 && far.text.contains("more below: PgDn, End"))
+    }
+
+    @Test func helpTakesTheWholeBodyAndHintFollowsTheInput() {
+        var snapshot = Self.snapshot()
+        snapshot.help = DashboardHelp.lines(hiddenPanes: [.events])
+        let help = Self.render(snapshot, (80, 24))
+        Self.assertShape(help, (80, 24))
+        #expect(!help.text.contains("── pool"))
+        #expect(help.text.contains("F6 events: hide or show a pane"))
+        #expect(help.text.contains("(hidden now: events)"))
+        #expect(help.text.contains(":retries"))
+        #expect(!help.text.contains("taller screen"))  // every line fits at 80x24
+        snapshot.help = nil
+        snapshot.input = "GET"
+        snapshot.cursorColumn = 3
+        snapshot.hint = " key"
+        let hinted = Self.render(snapshot, (80, 24))
+        #expect(hinted.rows[23].text.hasPrefix("127.0.0.1:6380> GET key"))
+        #expect(hinted.rows[23].spans.contains { $0.style == .dim && $0.column == 19 && $0.width == 4 })
+        snapshot.activity = "running BLPOP 2.0 s · Ctrl-C cancels"
+        #expect(Self.render(snapshot, (80, 24)).text.contains("── console ─ running BLPOP 2.0 s · Ctrl-C cancels ─"))
     }
 
     @Test func noColourKeepsWordsWithoutColourSpans() {

@@ -18,7 +18,7 @@ import TestSupport
         let port = server.tlsPort ?? 0
         return try TmuxSession(
             "env REDISCLI_AUTH=\(Self.password) REDISCONSOLE_HISTFILE=\(history) TERM=xterm LC_ALL=C.UTF-8 "
-                + "\(binary) --tls --cacert \(certificates.caCertificate) -h 127.0.0.1 -p \(port) \(extra); "
+                + "\(binary) --no-tui --tls --cacert \(certificates.caCertificate) -h 127.0.0.1 -p \(port) \(extra); "
                 // A shell reaps the console and prints its status: tmux itself can miss the exit
                 // of a pane's own process (libutempter's wait swallows the SIGCHLD).
                 + "echo \"[exit $?]\"\(then)")

@@ -48,6 +48,29 @@ public final class TmuxSession {
         try ProcessRunner.run("tmux", ["-L", socket, "capture-pane", "-p", "-S", "-200"]).stdout
     }
 
+    /// The window's new size; the program gets SIGWINCH as from a person resizing a terminal.
+    public func resize(width: Int, height: Int) throws {
+        _ = try ProcessRunner.run("tmux", ["-L", socket, "resize-window", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Only what is on the screen now, without the scrollback history.
+    public func visibleScreen() throws -> String {
+        try ProcessRunner.run("tmux", ["-L", socket, "capture-pane", "-p"]).stdout
+    }
+
+    /// Waits until `test` holds for the visible screen, or fails with `what` and the screen.
+    @discardableResult
+    public func waitUntil(_ what: String, timeout: Double = 10, _ test: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try visibleScreen()
+            if test(last) { return last }
+            usleep(50_000)
+        }
+        throw TestSupportError("\(what) did not show within \(timeout) s; the screen:\n\(last)")
+    }
+
     /// Waits until the last non-blank line starts with `prefix` (a prompt waiting for input).
     @discardableResult
     public func waitForLastLine(startingWith prefix: String, timeout: Double = 10) throws -> String {

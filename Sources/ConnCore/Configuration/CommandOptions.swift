@@ -31,6 +31,8 @@ public struct CommandOptions: Sendable, Equatable {
     public var readOnly = false
     /// `--no-tui`: the plain line-oriented REPL even where the dashboard could run.
     public var noTUI = false
+    /// `--refresh HZ`: how often the dashboard redraws its panes.
+    public var refreshHertz: Double = 4
     /// `--stats`: exercise the pool and print its statistics every `interval` seconds.
     public var showStats = false
     /// `--tls-info`: connect, then print the negotiated TLS session and the server's chain.

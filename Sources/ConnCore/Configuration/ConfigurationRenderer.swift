@@ -87,6 +87,8 @@ public enum ConfigurationRenderer {
             row("retries", String(retry.retries), "--retries", isDefault: retry.retries == retryDefaults.retries),
             row("retry backoff", "base \(seconds(retry.backoff.base)), cap \(seconds(retry.backoff.cap))", "--retry-base/--retry-cap",
                 isDefault: retry.backoff == retryDefaults.backoff),
+            row("dashboard refresh", ValueParsing.formatSeconds(config.options.refreshHertz) + " Hz", "--refresh",
+                isDefault: config.options.refreshHertz == CommandOptions().refreshHertz),
         ]
     }
 

@@ -10,7 +10,7 @@ public enum FlagParser {
         "--cacertdir", "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites", "--profile",
         "--tls-server-name", "--connect-timeout", "--timeout", "--keepalive",
         "--pool-size", "--pool-timeout", "--pool-min-idle", "--health-interval", "--retries",
-        "--retry-base", "--retry-cap", "--interval",
+        "--retry-base", "--retry-cap", "--interval", "--refresh",
     ]
 
     /// redis-cli options this tool does not implement (yet): named as such rather than "unknown".
@@ -104,6 +104,7 @@ public enum FlagParser {
         case "--vi": flags.options.viMode = true
         case "--read-only": flags.options.readOnly = true
         case "--no-tui": flags.options.noTUI = true
+        case "--refresh": flags.options.refreshHertz = try ValueParsing.hertz(value, origin: flag, range: 0.5...30)
         case "--show-config": flags.options.showConfig = true
         case "--tls-info": flags.options.showTLS = true
         case "--help":

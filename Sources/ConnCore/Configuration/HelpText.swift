@@ -77,11 +77,18 @@ public enum HelpText {
                                    --json prints one JSON object per report).
           --interval <s>           Seconds between --stats reports.
 
-        Interactive console (no command, on a terminal):
+        Interactive console (no command, on a terminal): the dashboard, live pool, health,
+        certificate, latency and event panes above the console:
           --vi                     vi key bindings (default emacs; ~/.editrc is read too).
           --read-only              Refuse every command that writes (by the server's command
                                    flags; commands it cannot judge are refused too).
-          --no-tui                 The plain line-by-line console (the only one so far).
+          --no-tui                 The plain line-by-line console instead of the dashboard
+                                   (the dashboard needs a terminal that ncurses knows).
+          --refresh <hz>           Dashboard redraws per second, 0.5 to 30 (default: 4).
+                                   Server health is probed every second while it runs,
+                                   or every --health-interval seconds when that is given.
+          Dashboard keys: F1 help, F2-F6 hide or show a pane, PgUp/PgDn/Home/End scroll,
+          Ctrl-C cancels a running command or stream, Ctrl-D or quit leaves.
           History: $XDG_STATE_HOME/redis-console/history or ~/.redisconsole_history, mode 0600;
           REDISCONSOLE_HISTFILE overrides (/dev/null: none). AUTH and other secrets, lines that
           do not parse and lines holding the password are never written there.

@@ -38,6 +38,16 @@ enum ValueParsing {
         return value
     }
 
+    /// A rate in updates per second within `range` (`--refresh`).
+    static func hertz(_ text: String, origin: String, range: ClosedRange<Double>) throws(ConsoleError) -> Double {
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            throw ConsoleError(
+                .usage, "\(origin): '\(text)' is not a rate from \(formatSeconds(range.lowerBound)) to \(formatSeconds(range.upperBound)) per second",
+                hint: "give updates per second, decimals allowed, e.g. \(example(origin, "2"))")
+        }
+        return value
+    }
+
     /// A whole number within `range` (`--pool-size`, `--retries`).
     static func count(_ text: String, origin: String, range: ClosedRange<Int>) throws(ConsoleError) -> Int {
         guard let value = Int(text), range.contains(value) else {

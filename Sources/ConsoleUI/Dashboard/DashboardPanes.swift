@@ -167,9 +167,20 @@ enum DashboardPanes {
         return events.suffix(max(1, min(height, 10))).map { event in
             let clock = String(UTCDate.format(Int64(event.time)).dropFirst(11).prefix(8))
             var line = StyledLine(clock + " ", .dim)
-            line.append(event.kind.rawValue, style(event.kind))
-            return line.appending(" " + event.message)
+            // The colour says the kind; the word only where the message does not start with it.
+            let word = label(event.kind)
+            if event.message.lowercased().hasPrefix(word) {
+                line.append(event.message, style(event.kind))
+            } else {
+                line.append(word + ": ", style(event.kind))
+                line.append(event.message)
+            }
+            return line
         }
+    }
+
+    static func label(_ kind: ConsoleEvent.Kind) -> String {
+        kind == .connectFailed ? "connect failed" : kind.rawValue
     }
 
     static func style(_ kind: ConsoleEvent.Kind) -> DashboardStyle {

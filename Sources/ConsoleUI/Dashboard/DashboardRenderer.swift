@@ -6,7 +6,8 @@ public enum DashboardRenderer {
     public static func render(_ snapshot: DashboardSnapshot, size: (columns: Int, rows: Int)) -> DashboardScreen {
         let columns = max(0, size.columns)
         let rows = max(0, size.rows)
-        let visible = snapshot.visiblePanes
+        // The key help takes the whole body: panes give their rows to it.
+        let visible = snapshot.help == nil ? snapshot.visiblePanes : []
         var wanted: [DashboardPane: Int] = [:]
         for pane in visible {
             wanted[pane] = DashboardPanes.lines(pane, snapshot.statistics, width: DashboardLayout.cellWidth - 1, height: 10).count
@@ -32,10 +33,12 @@ public enum DashboardRenderer {
             }
         }
         if let rule = layout.rule {
-            lines[rule.row] = StyledLine("── ", .dim).appending("console", .bold).appending(" ", .dim)
+            var line = StyledLine("── ", .dim).appending("console", .bold).appending(" ", .dim)
+            if let activity = snapshot.activity { line.append("─ ", .dim); line.append(activity, .warning); line.append(" ", .dim) }
+            lines[rule.row] = line
         }
-        let scrollback = self.scrollback(snapshot, height: layout.scrollback.height)
-        for (offset, line) in scrollback.enumerated() { lines[layout.scrollback.row + offset] = line }
+        let console = self.console(snapshot, width: columns, height: layout.scrollback.height)
+        for (offset, line) in console.rows.enumerated() { lines[layout.scrollback.row + offset] = line }
         if let status = layout.statusLine { lines[status.row] = statusLine(snapshot, visible: visible) }
         var cursorRow = max(0, rows - 1)
         var cursorColumn = 0
@@ -53,7 +56,8 @@ public enum DashboardRenderer {
                 : line.fitted(to: columns)
             return fitted.row(colour: snapshot.colour)
         }
-        return DashboardScreen(columns: columns, rows: screenRows, cursorRow: cursorRow, cursorColumn: cursorColumn)
+        return DashboardScreen(columns: columns, rows: screenRows, cursorRow: cursorRow, cursorColumn: cursorColumn,
+                               scrollOffset: console.offset, consoleRows: layout.scrollback.height)
     }
 
     static func title(_ pane: DashboardPane) -> String {
@@ -106,17 +110,14 @@ public enum DashboardRenderer {
 
     // MARK: scrollback
 
-    /// Lines ending `scrollOffset` lines above the newest; a marker row when scrolled up.
-    static func scrollback(_ snapshot: DashboardSnapshot, height: Int) -> [StyledLine] {
-        guard height > 0 else { return [] }
-        let all = snapshot.scrollback
-        let scrolled = snapshot.scrollOffset > 0 && all.count > height
-        let room = scrolled ? height - 1 : height
-        let offset = scrolled ? min(snapshot.scrollOffset, all.count - room) : 0
-        let end = all.count - offset
-        var lines = all[max(0, end - room)..<end].map { StyledLine($0) }
-        if scrolled { lines.append(StyledLine("-- more below (\(offset)) --", .reverse)) }
-        return lines
+    /// The help overlay while shown, else the scrollback.
+    static func console(_ snapshot: DashboardSnapshot, width: Int, height: Int) -> DashboardScrollback.Visible {
+        if let help = snapshot.help {
+            var rows = help.prefix(height).map { StyledLine($0) }
+            if help.count > height, height > 0 { rows[height - 1] = StyledLine("(more keys on a taller screen)", .dim) }
+            return DashboardScrollback.Visible(rows: rows, offset: snapshot.scrollOffset)
+        }
+        return DashboardScrollback.visible(snapshot.scrollback, width: width, height: height, offset: snapshot.scrollOffset)
     }
 
     // MARK: status line (small terminals)
@@ -181,6 +182,10 @@ public enum DashboardRenderer {
                 break
             }
         }
-        return (StyledLine(prompt, .bold).appending(input), max(0, min(cursor, width - 1)))
+        var line = StyledLine(prompt, .bold).appending(input)
+        if let hint = snapshot.hint, !hint.isEmpty, snapshot.cursorColumn >= DisplayWidth.of(snapshot.input) {
+            line.append(hint, .dim)  // CommandHints gives the leading space
+        }
+        return (line, max(0, min(cursor, width - 1)))
     }
 }

@@ -41,6 +41,10 @@ public struct DashboardScreen: Sendable, Equatable {
     /// Where the terminal cursor goes (on the input line).
     public var cursorRow: Int
     public var cursorColumn: Int
+    /// The scroll offset drawn: the snapshot's, clamped to the scrollback's top.
+    public var scrollOffset: Int = 0
+    /// Rows of the console area: a page for PgUp and PgDn.
+    public var consoleRows: Int = 0
 
     /// The rows as text, one per line: what snapshot tests compare.
     public var text: String { rows.map(\.text).joined(separator: "\n") }

@@ -28,15 +28,21 @@ public struct DashboardSnapshot: Sendable, Equatable {
 
     public var statistics: StatisticsSnapshot
     public var header: Header
-    /// Formatted reply text, one terminal line each, newest last.
+    /// Formatted reply text, newest last; lines wider than the screen wrap.
     public var scrollback: [String]
-    /// Lines scrolled up from the newest: 0 shows the newest line at the bottom.
+    /// Screen rows scrolled up from the newest: 0 shows the newest row at the bottom.
     public var scrollOffset: Int
     /// The REPL prompt, e.g. `127.0.0.1:6380>`, drawn before the input text.
     public var prompt: String
     public var input: String
     /// Display column of the cursor inside `input`.
     public var cursorColumn: Int
+    /// The command's arguments, dimmed after the input (as the REPL's hints).
+    public var hint: String?
+    /// What the console is doing, shown on the console rule: a running command, a stream.
+    public var activity: String?
+    /// Key help drawn over the scrollback while shown (F1, `:help`).
+    public var help: [String]?
     public var hiddenPanes: Set<DashboardPane>
     /// False under NO_COLOR or on a monochrome terminal: no colour styles, the words stay.
     public var colour: Bool
@@ -48,6 +54,9 @@ public struct DashboardSnapshot: Sendable, Equatable {
                 prompt: String = "",
                 input: String = "",
                 cursorColumn: Int = 0,
+                hint: String? = nil,
+                activity: String? = nil,
+                help: [String]? = nil,
                 hiddenPanes: Set<DashboardPane> = [],
                 colour: Bool = true) {
         self.statistics = statistics
@@ -57,6 +66,9 @@ public struct DashboardSnapshot: Sendable, Equatable {
         self.prompt = prompt
         self.input = input
         self.cursorColumn = cursorColumn
+        self.hint = hint
+        self.activity = activity
+        self.help = help
         self.hiddenPanes = hiddenPanes
         self.colour = colour
     }

@@ -48,6 +48,11 @@ public final class InterruptWatcher: Sendable {
         return token
     }
 
+    /// Ctrl-C as a key (the dashboard's raw terminal): cancels the running command, if any.
+    public func cancelRunning() {
+        current.withLock { $0 }?.cancel()
+    }
+
     public func end() {
         current.withLock { $0 = nil }
     }

@@ -10,6 +10,14 @@ public protocol LineSource: AnyObject {
 
 extension LineEditor: LineSource {}
 
+/// Where the REPL stands between commands; `connect host port` changes the statistics too.
+public struct ReplStatus: Sendable {
+    public var prompt: String
+    public var database: Int
+    public var connected: Bool
+    public var statistics: StatisticsSource
+}
+
 
 /// The interactive console, line by line, as redis-cli's REPL: the same prompt, replies and
 /// repeat prefix, plus meta commands (`:pool`, ...), retry announcements, production
@@ -57,10 +65,19 @@ public final class Repl {
                                       inTransaction: connection.session.inTransaction, connected: connected)
     }
 
+    /// Told before each prompt what the console is connected to (the dashboard's header).
+    public var willReadLine: ((ReplStatus) -> Void)?
+
+    public var status: ReplStatus {
+        ReplStatus(prompt: prompt, database: connection.session.database, connected: connected,
+                   statistics: connection.statistics)
+    }
+
     /// Runs until `quit`, `exit` or Ctrl-D. Returns the process exit status.
     public func run() -> Int32 {
         while true {
             announcements.drain()
+            willReadLine?(status)
             switch lines.readLine(prompt: prompt) {
             case .endOfFile:
                 return 0
@@ -103,7 +120,7 @@ public final class Repl {
         case "quit", "exit":
             return .quit
         case "clear":
-            write(Array("\u{1b}[H\u{1b}[2J".utf8))
+            output.clearScreen()
             return .continue
         case "connect":
             connect(argv)

@@ -10,12 +10,14 @@ public final class ReplConnection {
     public let statistics: StatisticsSource
     private let prober: HealthProber
 
-    public init(settings: ConnectionSettings, pool: PoolSettings, retry: RetrySettings, events: EventLog) throws(ConsoleError) {
+    /// `probeInterval`: seconds between health probes (default: the pool's health interval).
+    public init(settings: ConnectionSettings, pool: PoolSettings, retry: RetrySettings, events: EventLog,
+                probeInterval: Double? = nil) throws(ConsoleError) {
         self.settings = settings
         let factory = try ConnectionFactory(settings: settings)
         client = RedisClient(factory: factory, pool: pool, retry: retry, events: events)
         session = client.makeSession()
-        prober = HealthProber(factory: factory, interval: pool.healthInterval, events: events)
+        prober = HealthProber(factory: factory, interval: probeInterval ?? pool.healthInterval, events: events)
         statistics = StatisticsSource(client: client, health: prober)
     }
 

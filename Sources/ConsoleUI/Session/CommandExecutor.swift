@@ -23,9 +23,15 @@ extension ClientSession: CommandExecutor {
 /// Where output goes: stdout and stderr in the product, buffers in tests.
 public protocol OutputSink: AnyObject {
     func write(_ bytes: [UInt8], to destination: OutputDestination)
+    /// The REPL's `clear`: a terminal clears its screen, the dashboard its scrollback.
+    func clearScreen()
 }
 
 extension OutputSink {
+    public func clearScreen() {
+        write(Array("\u{1b}[H\u{1b}[2J".utf8), to: .stdout)
+    }
+
     /// An error of ours (not a reply): on stderr, with its fix.
     func report(_ error: ConsoleError) {
         write(Array("Error: \(error.description)\n".utf8), to: .stderr)

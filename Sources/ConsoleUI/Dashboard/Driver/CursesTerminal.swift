@@ -228,11 +228,15 @@ public final class CursesTerminal {
     }
 
     /// terminfo lists only the keypad-transmit ("application") forms, e.g. xterm's kcuu1 is
-    /// `\EOA`; a terminal (or multiplexer) ignoring smkx sends `\E[A`. Accept both.
+    /// `\EOA`; a terminal (or multiplexer) ignoring smkx sends `\E[A`. Accept both, and the
+    /// Home/End/PgUp/PgDn of the other common families (tmux and screen send `\E[1~`/`\E[4~`
+    /// even under TERM=xterm, rxvt `\E[7~`/`\E[8~`), so a key never arrives as stray `~`.
     private static func defineCursorKeysInBothModes() {
         let normal: [(String, Int32)] = [
             ("\u{1b}[A", KEY_UP), ("\u{1b}[B", KEY_DOWN), ("\u{1b}[C", KEY_RIGHT), ("\u{1b}[D", KEY_LEFT),
-            ("\u{1b}[H", KEY_HOME), ("\u{1b}[F", KEY_END),
+            ("\u{1b}[H", KEY_HOME), ("\u{1b}[F", KEY_END), ("\u{1b}OH", KEY_HOME), ("\u{1b}OF", KEY_END),
+            ("\u{1b}[1~", KEY_HOME), ("\u{1b}[4~", KEY_END), ("\u{1b}[7~", KEY_HOME), ("\u{1b}[8~", KEY_END),
+            ("\u{1b}[5~", KEY_PPAGE), ("\u{1b}[6~", KEY_NPAGE), ("\u{1b}[3~", KEY_DC),
         ]
         for (sequence, code) in normal where key_defined(sequence) == 0 { define_key(sequence, code) }
     }

@@ -27,7 +27,7 @@ public final class KeyFedLineEditor {
         get { session.completion }
         set { session.completion = newValue }
     }
-    /// The candidates of the last Tab that listed them (a second Tab on an ambiguous word).
+    /// The candidates the last key listed (a second Tab on an ambiguous word), else empty.
     public var listedCandidates: [String] { session.listedCandidates }
 
     private let session: KeyFedSession
@@ -69,6 +69,7 @@ public final class KeyFedLineEditor {
     public func feed(_ key: DashboardKey) -> KeyFedResult {
         guard session.editLine != nil else { return .endOfFile }
         let keys = Self.libeditKeys(for: key)
+        session.listedCandidates = []  // libedit's thread is parked until `deliver`
         guard session.handoff.deliver(keys, whileWaiting: session.drain) else { return lastEditing }
         if let finished = session.takeFinished() {
             lastEditing = .editing(text: "", cursorColumn: 0)

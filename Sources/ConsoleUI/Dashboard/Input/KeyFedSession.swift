@@ -21,7 +21,8 @@ final class KeyFedSession: @unchecked Sendable {
     private var streams: (input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>)?
 
     var completion: ((String) -> CompletionResult)?
-    private(set) var listedCandidates: [String] = []
+    /// Set by a Tab that lists candidates; emptied before each key (see `KeyFedLineEditor.feed`).
+    var listedCandidates: [String] = []
     private var lineAfterAmbiguousTab: EditedLine?
     private var interruptRequested = false
     private var finished: KeyFedResult?

@@ -1,0 +1,25 @@
+/// The key help F1 and `:help` draw over the console.
+public enum DashboardHelp {
+    public static func lines(hiddenPanes: Set<DashboardPane>) -> [String] {
+        let panes = DashboardKeyMap.paneKeys.map { "F\($0.function) \(DashboardRenderer.title($0.pane))" }
+        let hidden = DashboardPane.allCases.filter(hiddenPanes.contains).map(DashboardRenderer.title)
+        var lines = [
+            "Dashboard keys (F1 or Esc closes this); commands are typed as in redis-cli.",
+            "  F1, Esc          show or hide this help",
+            "  " + panes.joined(separator: "  ") + ": hide or show a pane",
+            "                   (hidden now: " + (hidden.isEmpty ? "none" : hidden.joined(separator: ", ")) + ")",
+            "  PgUp, PgDn       scroll the console a page",
+            "  Home, End        the oldest line, the newest line",
+            "  Up, Down, Ctrl-R history (the REPL's, without secrets)",
+            "  Tab              complete a command name; twice lists the choices",
+            "  Ctrl-C           cancel the running command or stream; at the prompt, discard the line",
+            "  Ctrl-D, quit     leave (the terminal is restored)",
+            "Meta commands (add --json for JSON):",
+        ]
+        lines += MetaCommand.Kind.allCases.map { kind in
+            let name = ":" + kind.rawValue
+            return "  " + name + String(repeating: " ", count: max(1, 17 - name.count)) + kind.summary
+        }
+        return lines
+    }
+}

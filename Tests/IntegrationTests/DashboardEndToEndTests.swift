@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The dashboard as a person uses it: the built binary in tmux against a real TLS redis-server,
+/// commands typed, every pane read back from the screen, the window resized, the server
+/// restarted under it, and the terminal restored on the way out.
+@Suite("The dashboard under tmux", .serialized) struct DashboardEndToEndTests {
+    static let password = "dash-canary-5e21a9"
+    let certificates: TestCertificates
+    let binary: String
+
+    init() throws {
+        certificates = try TestCertificates.shared()
+        binary = try BinaryLocator.redisConsole()
+    }
+
+    /// The certificate with 20 days left, so the pane must show a warning level, not just "OK".
+    func server() throws -> RedisServer {
+        try RedisServer(.init(plaintext: false, tls: .using(certificates, server: .expiring20), password: Self.password))
+    }
+
+    func dashboard(_ server: RedisServer, extra: String = "", width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        try TmuxSession(
+            "env REDISCLI_AUTH=\(Self.password) REDISCONSOLE_HISTFILE=/dev/null TERM=xterm-256color LC_ALL=C.UTF-8 "
+                + "\(binary) --tls --cacert \(certificates.caCertificate) -h localhost -p \(server.tlsPort ?? 0) \(extra); "
+                // The shell stays a moment: tmux drops output still unread when a pane dies, and
+                // leaving the alternate screen and the status arrive together.
+                + "echo \"[exit $?]\"; sleep 30",
+            width: width, height: height)
+    }
+
+    func redisConsole(_ server: RedisServer, _ command: String...) throws -> ProcessResult {
+        try ProcessRunner.run(binary, ["--tls", "--cacert", certificates.caCertificate, "-p", "\(server.tlsPort ?? 0)"] + command,
+                              environment: ["REDISCLI_AUTH": Self.password])
+    }
+
+    /// The pane's lines: the rows under `── title` down to the next title row, cut at the
+    /// column where the pane starts.
+    static func pane(_ title: String, in screen: String) -> String {
+        let rows = screen.components(separatedBy: "\n")
+        guard let top = rows.firstIndex(where: { $0.contains("── \(title) ") }),
+              let column = rows[top].range(of: "── \(title) ").map({ rows[top].distance(from: rows[top].startIndex, to: $0.lowerBound) })
+        else { return "" }
+        var lines: [String] = []
+        for row in rows[(top + 1)...] {
+            let characters = Array(row)
+            if characters.count <= column { lines.append(""); continue }
+            let cell = String(characters[column...]).components(separatedBy: "│").first ?? ""
+            if cell.hasPrefix("── ") { break }
+            lines.append(cell)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func everyPaneShowsLiveValuesWhileTheConsoleWorks() throws {
+        let server = try server()
+        defer { server.stop() }
+        let port = server.tlsPort ?? 0
+        let tmux = try dashboard(server, extra: "--retries 20 --retry-base 0.2 --retry-cap 0.4")
+        defer { tmux.stop() }
+
+        // Header, and each pane with real values: the server's version, the certificate's days.
+        let first = try tmux.waitUntil("the header and a health probe") { $0.contains("OK checked") }
+        let header = first.components(separatedBy: "\n")[0]
+        #expect(header.contains("localhost:\(port)") && header.contains("connected") && header.contains("TLSv1.3"))
+        #expect(header.contains("profile development") && header.contains("user default") && header.contains("db 0"))
+        let version = try redisConsole(server, "INFO", "server").stdout
+            .components(separatedBy: "\r\n").first { $0.hasPrefix("redis_version:") }?.dropFirst("redis_version:".count) ?? "?"
+        #expect(Self.pane("health", in: first).contains("redis \(version)  master"), "\(first)")
+        let certificate = Self.pane("certificate", in: first)
+        #expect(certificate.contains("CN=localhost"))
+        #expect(certificate.contains("days left WARN"), "\(certificate)")
+        #expect(certificate.contains("19 days left") || certificate.contains("20 days left"), "\(certificate)")
+        #expect(Self.pane("pool", in: first).contains("in use 0/50"))
+
+        // Commands as in the REPL; the latency pane learns each command.
+        try tmux.type("SET greeting \"hello world\"")
+        try tmux.waitFor("OK")
+        try tmux.type("GET greeting")
+        try tmux.waitFor("\"hello world\"")
+        try tmux.waitUntil("GET in the latency pane") { Self.pane("latency", in: $0).contains("GET ") }
+
+        // A pending BLPOP holds a pooled connection: in use moves to 1, and back when it returns.
+        try tmux.type("BLPOP jobs 0")
+        try tmux.waitUntil("in use 1 during BLPOP, named on the console rule") {
+            Self.pane("pool", in: $0).contains("in use 1/50") && $0.contains("── console ─ running BLPOP")
+        }
+        _ = try redisConsole(server, "LPUSH", "jobs", "job-1")
+        try tmux.waitFor("\"job-1\"")
+        try tmux.waitUntil("in use 0 after BLPOP") { Self.pane("pool", in: $0).contains("in use 0/50") }
+
+        // The server goes away under a command and comes back: the retries are in the events pane.
+        server.stop()
+        try tmux.type("GET greeting")
+        try tmux.waitUntil("a retry in the events pane") { Self.pane("events", in: $0).contains("retry 1/20 of GET") }
+        try server.restart()
+        // The restarted server kept no data (no persistence): the retried GET finds nothing.
+        try tmux.waitFor("(nil)", timeout: 15)
+        let recovered = try tmux.waitUntil("the success after retries") { Self.pane("events", in: $0).contains("GET succeeded on attempt") }
+        #expect(Self.pane("events", in: recovered).contains("could not connect"), "\(recovered)")
+
+        // Keys: F1 help, a pane hidden and shown again, and a page up through the scrollback.
+        try tmux.send("F1")
+        try tmux.waitUntil("the key help") { $0.contains("Dashboard keys (F1 or Esc closes this)") }
+        try tmux.send("Escape")
+        try tmux.send("F4")
+        try tmux.waitUntil("the certificate pane hidden") { !$0.contains("── certificate ") && $0.contains("── pool ") }
+        try tmux.send("F4")
+        try tmux.waitUntil("the certificate pane back") { $0.contains("── certificate ") }
+        for index in 1...30 { try tmux.type("ECHO line-\(index)") }
+        try tmux.waitFor("\"line-30\"")
+        try tmux.send("PageUp")
+        try tmux.waitUntil("the scrolled marker") { $0.contains("more below: PgDn, End") && !$0.contains("\"line-30\"") }
+        try tmux.send("End")
+        try tmux.waitUntil("the newest line again") { $0.contains("\"line-30\"") && !$0.contains("more below") }
+
+        // Resized to 80x24 every pane still fits; below that they fold into one status line.
+        try tmux.resize(width: 80, height: 24)
+        let small = try tmux.waitUntil("the 80x24 layout") { $0.components(separatedBy: "\n").count <= 25 && $0.contains("── events ") }
+        for title in ["pool", "health", "certificate", "latency", "events", "console"] {
+            #expect(small.contains("── \(title) "), "\(title) missing at 80x24:\n\(small)")
+        }
+        #expect(small.components(separatedBy: "\n").allSatisfy { $0.count <= 80 })
+        try tmux.resize(width: 60, height: 15)
+        let folded = try tmux.waitUntil("the folded status line") { $0.contains("pool 0/50 | health OK | cert ") }
+        #expect(!folded.contains("── pool "))
+        try tmux.resize(width: 120, height: 40)
+        try tmux.waitUntil("the full layout again") { $0.contains("── pool ") }
+
+        // quit leaves with status 0 and the terminal back on its main screen.
+        try tmux.type("quit")
+        let after = try tmux.waitUntil("the exit") { $0.contains("[exit 0]") }
+        #expect(!after.contains("── pool "), "\(after)")
+        #expect(!after.contains(Self.password))
+    }
+
+    @Test func sigtermAndCtrlCRestoreTheTerminal() throws {
+        let server = try server()
+        defer { server.stop() }
+        let tmux = try dashboard(server, width: 100, height: 30)
+        defer { tmux.stop() }
+        try tmux.waitUntil("the dashboard") { $0.contains("── pool ") && $0.contains("OK checked") }
+
+        // Ctrl-C cancels a streaming SUBSCRIBE and the console goes on.
+        try tmux.type("SUBSCRIBE news")
+        try tmux.waitUntil("the stream") { $0.contains("streaming SUBSCRIBE") && $0.contains("Reading messages...") }
+        #expect(try redisConsole(server, "PUBLISH", "news", "breaking").stdout == "1\n")
+        try tmux.waitFor("\"breaking\"")
+        try tmux.send("C-c")
+        try tmux.waitUntil("the stream stopped") { !$0.contains("streaming SUBSCRIBE") }
+        try tmux.type("PING")
+        try tmux.waitFor("PONG")
+
+        // A secret typed at the prompt never stays on the screen.
+        try tmux.type("AUTH \(Self.password)")
+        try tmux.waitFor("AUTH (arguments hidden: they hold a secret)")
+        #expect(!(try tmux.visibleScreen()).contains(Self.password))
+
+        // SIGTERM from outside: the terminal comes back and the status says why.
+        let shell = try tmux.panePID()
+        let children = try ProcessRunner.run("pgrep", ["-P", "\(shell)"]).stdout
+        let console = try #require(children.split(separator: "\n").compactMap { Int32($0) }.first)
+        kill(console, SIGTERM)
+        let after = try tmux.waitUntil("the exit on SIGTERM") { $0.contains("[exit 143]") }
+        #expect(!after.contains("── pool "), "\(after)")
+    }
+}
