@@ -4,7 +4,7 @@
 # Starts a throwaway TLS-only redis-server (no plaintext port, a random password, a free
 # loopback port), runs redis-console against it, and stops the server on exit, Ctrl-C included.
 # The password reaches the console through REDISCLI_AUTH, never a command line (ps would show it).
-# On a terminal it opens the interactive console; without one the session is scripted: PING, SET/GET, INFO server, the
+# On a terminal it opens the dashboard (the interactive console); without one the session is scripted: PING, SET/GET, INFO server, the
 # TLS details (--tls-info), the effective configuration (--show-config) and --stats.
 #
 # CONSOLE_BINARY defaults to $REDIS_CONSOLE_BIN, else `swift build --show-bin-path`/redis-console.
@@ -133,9 +133,12 @@ echo "# TLS details: what was negotiated and verified, and the server's chain wi
 step -h localhost --tls-info
 
 if [[ -t 0 && -t 1 ]]; then
-    # A person at a terminal: the interactive console. The server stops when it exits.
-    echo "# The interactive console: try SET k v, GET k, HELP SET, Tab, :pool, :cert, :latency,"
-    echo "# :help; Ctrl-D or quit to leave. History goes to $WORK/history (never a secret)."
+    # A person at a terminal: the dashboard. The server stops when it exits.
+    echo "# The dashboard: live pool, health, certificate, latency and event panes above a console."
+    echo "# Try SET k v, GET k, BLPOP q 0 (watch 'in use'; Ctrl-C cancels), HELP SET, Tab, :pool;"
+    echo "# F1 lists the keys, F2-F6 hide panes; Ctrl-D or quit leaves. --no-tui gives the line console."
+    echo "# History goes to $WORK/history (never a secret). Starting in 3 s..."
+    sleep 3
     echo "\$ redis-console --tls --cacert $CERTS/ca.crt -h 127.0.0.1 -p $PORT"
     # Ctrl-C belongs to the console (it cancels a running command); a no-op trap, unlike
     # ignoring the signal, is not inherited by the console.
