@@ -26,15 +26,9 @@ public final class ConnectionFactory: Sendable {
                                            keepalive: settings.keepalive)
         let stream: ByteStream
         var tls: TLSSessionInfo?
-        if let tlsContext {
+        if tlsContext != nil {
             let previous = resumesSessions ? lastSession.withLock { $0 } : nil
-            let tlsStream: TLSStream
-            do {
-                tlsStream = try TLSStream(socket: socket, context: tlsContext, host: settings.host,
-                                          resumeFrom: previous, deadline: deadline)
-            } catch where error.kind == .timeout {
-                throw explainSilentHandshake(error)
-            }
+            let tlsStream = try handshake(on: socket, resumeFrom: previous, deadline: deadline)
             tls = tlsStream.session
             stream = tlsStream
         } else {
@@ -51,6 +45,19 @@ public final class ConnectionFactory: Sendable {
             lastSession.withLock { $0 = session }
         }
         return connection
+    }
+
+    /// The TLS handshake alone, on a connected socket (`--doctor` times it apart from AUTH).
+    /// Only for a factory with TLS on.
+    func handshake(on socket: TCPSocket, resumeFrom previous: TLSSessionHandle?,
+                   deadline: Deadline) throws(ConsoleError) -> TLSStream {
+        guard let tlsContext else { throw ConsoleError(.configuration, "TLS is off for this connection") }
+        do {
+            return try TLSStream(socket: socket, context: tlsContext, host: settings.host,
+                                 resumeFrom: previous, deadline: deadline)
+        } catch where error.kind == .timeout {
+            throw explainSilentHandshake(error)
+        }
     }
 
     /// A TLS handshake nobody answered: say so plainly if a plaintext Redis sits on that port.
