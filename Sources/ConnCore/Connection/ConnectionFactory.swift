@@ -70,7 +70,7 @@ public final class ConnectionFactory: Sendable {
     }
 
     /// A TLS port drops a plaintext client without a word: say what that usually means.
-    private func explainDroppedPlaintext(_ error: ConsoleError) -> ConsoleError {
+    func explainDroppedPlaintext(_ error: ConsoleError) -> ConsoleError {
         let endpoint = Endpoint.describe(host: settings.host, port: settings.port)
         return ConsoleError(.connect, "the server at \(endpoint) dropped the connection before answering: it probably expects TLS",
                             hint: "add --tls (or use a rediss:// URL) with --cacert for the server's CA",

@@ -69,7 +69,8 @@ public enum CertificateChecks {
             DoctorField("not before", .time(certificate.notBefore)),
             DoctorField("not after", .time(certificate.notAfter)),
             DoctorField("days left", .integer(certificate.daysLeft(now: now))),
-            DoctorField("expiry", .text(thresholds.certificateVerdict(certificate, now: now).rawValue)),
+            DoctorField("expiry", .text(certificate.expiryLevel(now: now, warningDays: thresholds.certificateWarningDays,
+                                                                 criticalDays: thresholds.certificateCriticalDays).rawValue)),
         ]
     }
 

@@ -66,16 +66,16 @@ public struct Doctor: Sendable {
             guard case .success = addresses else { return skipRest("the host name did not resolve") }
 
             guard let socket = openSocket() else { return }
-            guard tls.enabled else {
-                record(ConnectionChecks.tlsOff(endpoint: endpoint))
-                return talk(over: socket, session: nil, factory: nil)
-            }
             let factory: ConnectionFactory
             do {
                 factory = try ConnectionFactory(settings: settings, resumesSessions: false)
             } catch {
                 record(ConnectionChecks.tls(TLSObservation(session: nil, failure: error, resumption: .notTried("no TLS"), seconds: 0)))
                 return skipRest("the TLS settings cannot be used")
+            }
+            guard tls.enabled else {
+                record(ConnectionChecks.tlsOff(endpoint: endpoint))
+                return talk(over: socket, session: nil, factory: factory)
             }
             let (handshake, seconds) = timed { () throws(ConsoleError) in
                 try factory.handshake(on: socket, resumeFrom: nil, deadline: .after(seconds: settings.connectTimeout))
@@ -88,15 +88,17 @@ public struct Doctor: Sendable {
                 talk(over: stream, session: observation, factory: factory)
             case .failure(let error):
                 socket.close()
-                let inspected = inspectChain()
+                // Inspecting needs a server that speaks TLS and answers in time.
+                let inspectable = error.kind == .tls && !error.message.contains("answered without TLS")
+                let inspected = inspectable ? inspectChain() : nil
                 record(ConnectionChecks.tls(TLSObservation(session: nil, failure: error, inspected: inspected,
                                                            resumption: .notTried("the handshake failed"), seconds: seconds)))
-                if let inspected {
-                    record(CertificateChecks.chain(session: inspected, failure: error, expectedName: settings.verifiedName,
-                                                   now: time, thresholds: doctor.thresholds))
-                } else {
-                    record(.skipped(.certificateChain, "no certificate could be read: the TLS handshake fails even without verification"))
+                guard let inspected else {
+                    record(.skipped(.certificateChain, "no certificate could be read: the TLS handshake failed"))
+                    return skipRest("no TLS connection")
                 }
+                record(CertificateChecks.chain(session: inspected, failure: error, expectedName: settings.verifiedName,
+                                               now: time, thresholds: doctor.thresholds))
                 skipRest("nothing is sent over a TLS connection that failed verification")
             }
         }
@@ -134,11 +136,11 @@ public struct Doctor: Sendable {
         }
 
         /// AUTH, then the commands, on a connection that is plaintext or verified TLS.
-        mutating func talk(over stream: ByteStream, session: TLSObservation?, factory: ConnectionFactory?) {
-            let connection = RedisConnection(stream: stream, settings: settings, tls: session?.session, limits: ReplyLimits())
+        mutating func talk(over stream: ByteStream, session: TLSObservation?, factory: ConnectionFactory) {
+            let connection = RedisConnection(stream: stream, settings: settings, tls: session?.session, limits: factory.limits)
             defer { connection.close() }
             let (handshake, authSeconds) = timed { () throws(ConsoleError) in try Handshake.run(on: connection, settings: settings) }
-            if var session, let factory {
+            if var session {
                 session.resumption = resume(connection.resumableSession(), factory: factory)
                 record(ConnectionChecks.tls(session))
             }
@@ -147,7 +149,9 @@ public struct Doctor: Sendable {
                 record(ServerChecks.authentication(settings.password == nil ? .noPassword : .accepted(user: settings.username),
                                                    seconds: authSeconds))
             case .failure(let error):
-                record(ServerChecks.authentication(.failed(error), seconds: authSeconds))
+                // A TLS port drops a plaintext client without a word.
+                let explained = session == nil && error.kind == .io ? factory.explainDroppedPlaintext(error) : error
+                record(ServerChecks.authentication(.failed(explained), seconds: authSeconds))
                 return skipRest("not authenticated")
             }
             commands(on: connection)
