@@ -196,14 +196,16 @@ public struct Doctor: Sendable {
             if connection.isBroken { return skipRest("the connection broke") }
 
             let (secondInfo, infoSeconds) = run(["INFO"])
-            switch (firstInfo, secondInfo) {
-            case (.success(let first), .success(let second)) where !first.isError && !second.isError:
-                record(ServerChecks.serverInfo(first: ServerInfo.parse(text(first)), second: ServerInfo.parse(text(second)),
-                                               seconds: infoSeconds))
-            case (_, .success(let reply)) where reply.isError:
+            switch secondInfo {
+            case .success(let reply) where reply.isError:
                 record(ServerChecks.refused(.serverInfo, command: "INFO", reply: text(reply)))
-            default:
-                record(.skipped(.serverInfo, "INFO got no reply"))
+            case .success(let reply):
+                // Without the first INFO, nothing can be said about counters growing now.
+                let second = ServerInfo.parse(text(reply))
+                let first = (try? firstInfo.get()).flatMap { $0.isError ? nil : ServerInfo.parse(text($0)) } ?? second
+                record(ServerChecks.serverInfo(first: first, second: second, seconds: infoSeconds))
+            case .failure(let error):
+                record(.skipped(.serverInfo, "INFO got no reply: \(error.message)"))
             }
 
             let (slowlog, slowlogSeconds) = run(["SLOWLOG", "GET", String(doctor.slowlogCount)])
