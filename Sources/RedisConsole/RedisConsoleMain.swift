@@ -37,6 +37,7 @@ struct RedisConsoleMain {
             loaded.connection.password = Secret(PasswordPrompt.read())
         }
 
+        if options.doctor { return runDoctor(loaded, streams: streams) }
         if options.showStats { return runStats(loaded, streams: streams) }
         if options.command.isEmpty, !options.showTLS, StandardStreams.stdinIsTerminal {
             return runInteractive(loaded, environment: environment, streams: streams)

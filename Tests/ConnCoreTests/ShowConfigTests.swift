@@ -47,7 +47,7 @@ struct ShowConfigTests {
         #expect(line(lines, "connection")?.hasSuffix("rediss://app:***@cache.example.com:6380/2") == true)
         // Every line but the URL carries a source in parentheses.
         #expect(lines.filter { !$0.hasPrefix("connection ") }.allSatisfy { $0.hasSuffix(")") })
-        #expect(lines.count == 29)
+        #expect(lines.count == 33)
     }
 
     @Test func dashboardRefreshShowsItsRateAndSource() throws {

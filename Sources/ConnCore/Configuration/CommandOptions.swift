@@ -37,6 +37,10 @@ public struct CommandOptions: Sendable, Equatable {
     public var showStats = false
     /// `--tls-info`: connect, then print the negotiated TLS session and the server's chain.
     public var showTLS = false
+    /// `--doctor`: diagnose the endpoint step by step; exit 0 ok, 1 warning, 2 critical.
+    public var doctor = false
+    /// `--cert-warn-days`, `--cert-crit-days`, `--latency-warn-ms`, `--latency-crit-ms`.
+    public var doctorThresholds = DoctorThresholds()
     /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.
     public var showHelp = false
     public var showVersion = false

@@ -56,6 +56,8 @@ public enum ConfigurationLoader {
                 warnings: [], needsPasswordPrompt: false)
         }
 
+        try options.doctorThresholds.validate()
+
         var record = ProvenanceRecorder()
         let profile = try record.resolve(
             .profile,

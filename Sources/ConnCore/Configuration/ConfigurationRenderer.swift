@@ -89,6 +89,24 @@ public enum ConfigurationRenderer {
                 isDefault: retry.backoff == retryDefaults.backoff),
             row("dashboard refresh", ValueParsing.formatSeconds(config.options.refreshHertz) + " Hz", "--refresh",
                 isDefault: config.options.refreshHertz == CommandOptions().refreshHertz),
+        ] + doctorRows(config.options.doctorThresholds, row)
+    }
+
+    /// `--doctor`'s thresholds, from flags only, like the pool settings.
+    private static func doctorRows(_ thresholds: DoctorThresholds,
+                                   _ row: (String, String, String, Bool) -> Row) -> [Row] {
+        let defaults = DoctorThresholds()
+        func days(_ value: Int) -> String { "\(value) day\(value == 1 ? "" : "s")" }
+        func ms(_ value: Double) -> String { ValueParsing.formatSeconds(value) + " ms" }
+        return [
+            row("doctor cert warning", days(thresholds.certificateWarningDays), "--cert-warn-days",
+                thresholds.certificateWarningDays == defaults.certificateWarningDays),
+            row("doctor cert critical", days(thresholds.certificateCriticalDays), "--cert-crit-days",
+                thresholds.certificateCriticalDays == defaults.certificateCriticalDays),
+            row("doctor latency warning", ms(thresholds.latencyWarningMilliseconds), "--latency-warn-ms",
+                thresholds.latencyWarningMilliseconds == defaults.latencyWarningMilliseconds),
+            row("doctor latency critical", ms(thresholds.latencyCriticalMilliseconds), "--latency-crit-ms",
+                thresholds.latencyCriticalMilliseconds == defaults.latencyCriticalMilliseconds),
         ]
     }
 

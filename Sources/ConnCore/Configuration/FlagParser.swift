@@ -11,6 +11,7 @@ public enum FlagParser {
         "--tls-server-name", "--connect-timeout", "--timeout", "--keepalive",
         "--pool-size", "--pool-timeout", "--pool-min-idle", "--health-interval", "--retries",
         "--retry-base", "--retry-cap", "--interval", "--refresh",
+        "--cert-warn-days", "--cert-crit-days", "--latency-warn-ms", "--latency-crit-ms",
     ]
 
     /// redis-cli options this tool does not implement (yet): named as such rather than "unknown".
@@ -101,6 +102,15 @@ public enum FlagParser {
         case "--retry-cap": flags.retry.backoff.cap = try ValueParsing.seconds(value, origin: flag, allowZero: true)
         case "--interval": flags.options.interval = try ValueParsing.seconds(value, origin: flag, allowZero: false)
         case "--stats": flags.options.showStats = true
+        case "--doctor": flags.options.doctor = true
+        case "--cert-warn-days":
+            flags.options.doctorThresholds.certificateWarningDays = try ValueParsing.count(value, origin: flag, range: 0...36_500)
+        case "--cert-crit-days":
+            flags.options.doctorThresholds.certificateCriticalDays = try ValueParsing.count(value, origin: flag, range: 0...36_500)
+        case "--latency-warn-ms":
+            flags.options.doctorThresholds.latencyWarningMilliseconds = try ValueParsing.milliseconds(value, origin: flag)
+        case "--latency-crit-ms":
+            flags.options.doctorThresholds.latencyCriticalMilliseconds = try ValueParsing.milliseconds(value, origin: flag)
         case "--vi": flags.options.viMode = true
         case "--read-only": flags.options.readOnly = true
         case "--no-tui": flags.options.noTUI = true

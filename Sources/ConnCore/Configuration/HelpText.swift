@@ -77,6 +77,18 @@ public enum HelpText {
                                    --json prints one JSON object per report).
           --interval <s>           Seconds between --stats reports.
 
+        On-call:
+          --doctor                 Diagnose the endpoint step by step and exit: DNS, TCP, TLS
+                                   handshake and resumption, certificate chain and host name,
+                                   client certificate, AUTH, PING latency, INFO, SLOWLOG and
+                                   LATENCY DOCTOR, each with a time and a verdict. Exit 0 ok,
+                                   1 warning, 2 critical (the worst step); --json for one
+                                   JSON object.
+          --cert-warn-days <n>     Days left at which a certificate warns (default: 30).
+          --cert-crit-days <n>     Days left at which it is critical (default: 7).
+          --latency-warn-ms <ms>   PING p50 above which --doctor warns (default: 10).
+          --latency-crit-ms <ms>   PING p50 above which it is critical (default: 100).
+
         Interactive console (no command, on a terminal): the dashboard, live pool, health,
         certificate, latency and event panes above the console:
           --vi                     vi key bindings (default emacs; ~/.editrc is read too).

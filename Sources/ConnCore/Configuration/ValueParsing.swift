@@ -48,6 +48,16 @@ enum ValueParsing {
         return value
     }
 
+    /// Milliseconds, decimals allowed, more than 0 (`--latency-warn-ms 2.5`).
+    static func milliseconds(_ text: String, origin: String) throws(ConsoleError) -> Double {
+        guard let value = Double(text), value.isFinite, value > 0 else {
+            throw ConsoleError(
+                .usage, "\(origin): '\(text)' is not a valid number of milliseconds (more than 0)",
+                hint: "give milliseconds as a number, decimals allowed, e.g. \(example(origin, "10"))")
+        }
+        return value
+    }
+
     /// A whole number within `range` (`--pool-size`, `--retries`).
     static func count(_ text: String, origin: String, range: ClosedRange<Int>) throws(ConsoleError) -> Int {
         guard let value = Int(text), range.contains(value) else {

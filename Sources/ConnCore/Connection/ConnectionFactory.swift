@@ -26,15 +26,9 @@ public final class ConnectionFactory: Sendable {
                                            keepalive: settings.keepalive)
         let stream: ByteStream
         var tls: TLSSessionInfo?
-        if let tlsContext {
+        if tlsContext != nil {
             let previous = resumesSessions ? lastSession.withLock { $0 } : nil
-            let tlsStream: TLSStream
-            do {
-                tlsStream = try TLSStream(socket: socket, context: tlsContext, host: settings.host,
-                                          resumeFrom: previous, deadline: deadline)
-            } catch where error.kind == .timeout {
-                throw explainSilentHandshake(error)
-            }
+            let tlsStream = try handshake(on: socket, resumeFrom: previous, deadline: deadline)
             tls = tlsStream.session
             stream = tlsStream
         } else {
@@ -53,6 +47,19 @@ public final class ConnectionFactory: Sendable {
         return connection
     }
 
+    /// The TLS handshake alone, on a connected socket (`--doctor` times it apart from AUTH).
+    /// Only for a factory with TLS on.
+    func handshake(on socket: TCPSocket, resumeFrom previous: TLSSessionHandle?,
+                   deadline: Deadline) throws(ConsoleError) -> TLSStream {
+        guard let tlsContext else { throw ConsoleError(.configuration, "TLS is off for this connection") }
+        do {
+            return try TLSStream(socket: socket, context: tlsContext, host: settings.host,
+                                 resumeFrom: previous, deadline: deadline)
+        } catch where error.kind == .timeout {
+            throw explainSilentHandshake(error)
+        }
+    }
+
     /// A TLS handshake nobody answered: say so plainly if a plaintext Redis sits on that port.
     private func explainSilentHandshake(_ error: ConsoleError) -> ConsoleError {
         guard PlaintextProbe.speaksPlainRedis(host: settings.host, port: settings.port, timeout: 1) else { return error }
@@ -63,7 +70,7 @@ public final class ConnectionFactory: Sendable {
     }
 
     /// A TLS port drops a plaintext client without a word: say what that usually means.
-    private func explainDroppedPlaintext(_ error: ConsoleError) -> ConsoleError {
+    func explainDroppedPlaintext(_ error: ConsoleError) -> ConsoleError {
         let endpoint = Endpoint.describe(host: settings.host, port: settings.port)
         return ConsoleError(.connect, "the server at \(endpoint) dropped the connection before answering: it probably expects TLS",
                             hint: "add --tls (or use a rediss:// URL) with --cacert for the server's CA",

@@ -5,6 +5,14 @@ public enum Figures {
         return decimal(milliseconds, places: milliseconds < 10 ? 1 : 0) + " ms"
     }
 
+    /// Like `milliseconds`, with two more decimals below 1 ms, where loopback latencies live:
+    /// `0.042 ms` rather than `0.0 ms`.
+    public static func fineMilliseconds(_ seconds: Double) -> String {
+        let milliseconds = seconds * 1000
+        guard milliseconds < 1 else { return Self.milliseconds(seconds) }
+        return decimal(milliseconds, places: 3) + " ms"
+    }
+
     /// 1024-based, one decimal: `972.8 MiB`.
     public static func bytes(_ value: Int) -> String {
         let units = ["KiB", "MiB", "GiB", "TiB"]

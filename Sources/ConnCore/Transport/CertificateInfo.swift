@@ -35,11 +35,12 @@ public struct CertificateInfo: Sendable, Equatable {
     /// ok above 30 days; warning at 30 days or less; critical at 7 days or less; expired once
     /// past notAfter (or before notBefore). (The issue's thresholds; DESIGN's extra "third of
     /// the lifetime" rule is not applied, so short-lived certificates warn the same way.)
-    public func expiryLevel(now: Int64) -> ExpiryLevel {
+    /// `--doctor` passes its own thresholds (`--cert-warn-days`, `--cert-crit-days`).
+    public func expiryLevel(now: Int64, warningDays: Int = 30, criticalDays: Int = 7) -> ExpiryLevel {
         if now >= notAfter || now < notBefore { return .expired }
         let left = notAfter - now
-        if left <= 7 * 86_400 { return .critical }
-        if left <= 30 * 86_400 { return .warning }
+        if left <= Int64(criticalDays) * 86_400 { return .critical }
+        if left <= Int64(warningDays) * 86_400 { return .warning }
         return .ok
     }
 

@@ -53,6 +53,25 @@ public final class TCPSocket: ByteStream {
         throw connectError(errno: lastError, endpoint: endpoint)
     }
 
+    /// The addresses `host` resolves to, as numeric text, in the order connect tries them
+    /// (`--doctor`'s DNS step).
+    public static func resolveAddresses(host: String, port: Int) throws(ConsoleError) -> [String] {
+        let addresses = try resolve(host: host, port: port)
+        defer { freeaddrinfo(addresses) }
+        var found: [String] = []
+        var candidate = Optional(addresses)
+        while let info = candidate {
+            candidate = info.pointee.ai_next
+            var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            if getnameinfo(info.pointee.ai_addr, info.pointee.ai_addrlen, &buffer, socklen_t(buffer.count),
+                           nil, 0, NI_NUMERICHOST) == 0 {
+                let text = String(cBuffer: buffer)
+                if !found.contains(text) { found.append(text) }
+            }
+        }
+        return found
+    }
+
     private static func resolve(host: String, port: Int) throws(ConsoleError) -> UnsafeMutablePointer<addrinfo> {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
