@@ -30,10 +30,13 @@ CERTS=$(cd "$CERTS" && pwd)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/redis-console-demo.XXXXXX")
 SERVER_PID=""
+SUPERVISOR_PID=""
 
 # Runs on every exit path: normal end, error (set -e), Ctrl-C, kill.
 cleanup() {
     local status=$?
+    : >"$WORK/stopping"  # the supervisor, if running, must not start the server again
+    [[ -s "$WORK/server.pid" ]] && SERVER_PID=$(cat "$WORK/server.pid")
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -TERM "$SERVER_PID" 2>/dev/null || true
         for _ in $(seq 30); do
@@ -44,6 +47,7 @@ cleanup() {
         wait "$SERVER_PID" 2>/dev/null || true
         echo "demo: redis-server (pid $SERVER_PID) stopped"
     fi
+    [[ -n "$SUPERVISOR_PID" ]] && { kill "$SUPERVISOR_PID" 2>/dev/null; wait "$SUPERVISOR_PID" 2>/dev/null; } || true
     rm -rf "$WORK"
     exit "$status"
 }
@@ -81,6 +85,7 @@ tls-ca-cert-file "$CERTS/ca.crt"
 tls-auth-clients no
 tls-protocols "TLSv1.2 TLSv1.3"
 requirepass "$PASSWORD"
+enable-debug-command local
 save ""
 appendonly no
 dir "$WORK"
@@ -103,6 +108,25 @@ CONF
     echo "demo: redis-server did not start; its log:" >&2
     cat "$WORK/redis.log" "$WORK/stdout.log" >&2
     return 1
+}
+
+# `:fault restart` in the console ends the server with SHUTDOWN NOSAVE; this brings it back on
+# the same port a second later, so the pool's reconnects and the health pane can be watched.
+supervise_server() {
+    local pid=$SERVER_PID own=0
+    while true; do
+        if (( own )); then
+            wait "$pid" 2>/dev/null || true
+        else
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+        fi
+        [[ -e "$WORK/stopping" ]] && return 0
+        sleep 0.2
+        redis-server "$WORK/redis.conf" >>"$WORK/stdout.log" 2>&1 &
+        pid=$!
+        own=1
+        echo "$pid" >"$WORK/server.pid"
+    done
 }
 
 for attempt in 1 2 3 4 5; do
@@ -137,13 +161,16 @@ if [[ -t 0 && -t 1 ]]; then
     echo "# The dashboard: live pool, health, certificate, latency and event panes above a console."
     echo "# Try SET k v, GET k, BLPOP q 0 (watch 'in use'; Ctrl-C cancels), HELP SET, Tab, :pool;"
     echo "# F1 lists the keys, F2-F6 hide panes; Ctrl-D or quit leaves. --no-tui gives the line console."
+    echo "# Faults to watch: :fault kill, :fault pause 3, :fault slow 2, :fault restart."
     echo "# History goes to $WORK/history (never a secret). Starting in 3 s..."
     sleep 3
     echo "\$ redis-console --tls --cacert $CERTS/ca.crt -h 127.0.0.1 -p $PORT"
     # Ctrl-C belongs to the console (it cancels a running command); a no-op trap, unlike
     # ignoring the signal, is not inherited by the console.
     trap ':' INT
-    REDISCONSOLE_HISTFILE="$WORK/history" "$CONSOLE" --tls --cacert "$CERTS/ca.crt" -h 127.0.0.1 -p "$PORT" || failed=1
+    supervise_server &
+    SUPERVISOR_PID=$!
+    REDISCONSOLE_DEMO_SERVER=supervised REDISCONSOLE_HISTFILE="$WORK/history" "$CONSOLE" --tls --cacert "$CERTS/ca.crt" -h 127.0.0.1 -p "$PORT" || failed=1
     exit "$failed"
 fi
 

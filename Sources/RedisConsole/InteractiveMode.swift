@@ -40,7 +40,7 @@ extension RedisConsoleMain {
 
         let editor = LineEditor(settings: LineEditorSettings(viMode: loaded.options.viMode))
         editor.preload(parts.history)
-        let metaNames = MetaCommand.Kind.allCases.map { ":" + $0.rawValue }
+        let metaNames = MetaCommand.allNames
         let docs = parts.docs
         editor.hint = { line in CommandHints.hint(for: line, docs: docs.current) }
         editor.completion = { before in

@@ -35,6 +35,7 @@ struct InteractiveParts {
         }
         var options = Repl.Options(configuration: loaded)
         options.readOnly = loaded.options.readOnly
+        options.demoServerSupervised = environment["REDISCONSOLE_DEMO_SERVER"] == "supervised"
         var history: [String] = []
         if let path = HistoryLocation.resolve(environment: environment).path {
             let file = HistoryFile(path: path)

@@ -2,7 +2,7 @@
 /// a retry and its delay, a reconnect, a connection closed and why, a health transition.
 public struct ConsoleEvent: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable {
-        case attempt, retry, outcome, connect, connectFailed, closed, exhausted, health, error
+        case attempt, retry, outcome, connect, connectFailed, closed, exhausted, health, error, fault, load
     }
 
     /// Wall-clock seconds (UTC).

@@ -186,8 +186,8 @@ enum DashboardPanes {
     static func style(_ kind: ConsoleEvent.Kind) -> DashboardStyle {
         switch kind {
         case .error, .connectFailed, .exhausted: return .critical
-        case .retry, .closed, .health: return .warning
-        case .attempt, .outcome, .connect: return .bold
+        case .retry, .closed, .health, .fault: return .warning
+        case .attempt, .outcome, .connect, .load: return .bold
         }
     }
 }

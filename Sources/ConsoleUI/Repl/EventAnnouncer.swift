@@ -20,7 +20,7 @@ public struct EventAnnouncer: Sendable {
 
     public mutating func line(for event: ConsoleEvent) -> String? {
         switch event.kind {
-        case .retry, .outcome, .exhausted, .health:
+        case .retry, .outcome, .exhausted, .health, .fault, .load:
             return "-- " + event.message
         case .connectFailed:
             awaitingReconnect = true

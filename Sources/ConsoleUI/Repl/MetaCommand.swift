@@ -25,6 +25,24 @@ public struct MetaCommand: Sendable, Equatable {
         }
     }
 
+    /// Meta commands that act instead of showing, each with arguments of its own.
+    public static let actions: [(name: String, summary: String)] = [
+        ("fault", "inject a fault for a demo: kill | pause [s] | slow [s] | restart (never in production)"),
+    ]
+
+    /// Every meta command's name with its colon, for completion.
+    public static var allNames: [String] {
+        Kind.allCases.map { ":" + $0.rawValue } + actions.map { ":" + $0.name }
+    }
+
+    /// The action a line starts (`:fault pause 2` gives `fault` and `["pause", "2"]`), or nil.
+    public static func action(in line: [UInt8]) -> (name: String, arguments: [String])? {
+        guard let argv = ArgvSplitter.split(line), let first = argv.first, first.first == UInt8(ascii: ":") else { return nil }
+        let name = String(decoding: first.dropFirst(), as: UTF8.self).lowercased()
+        guard actions.contains(where: { $0.name == name }) else { return nil }
+        return (name, argv.dropFirst().map { String(decoding: $0, as: UTF8.self) })
+    }
+
     public var kind: Kind
     public var json: Bool
 
@@ -61,7 +79,8 @@ public struct MetaCommand: Sendable, Equatable {
 
     /// "known meta commands: :pool, :health, ... (each takes --json)".
     public static var knownList: String {
-        "known meta commands: " + Kind.allCases.map { ":" + $0.rawValue }.joined(separator: ", ") + " (each takes --json)"
+        "known meta commands: " + Kind.allCases.map { ":" + $0.rawValue }.joined(separator: ", ") + " (each takes --json); "
+            + actions.map { ":" + $0.name }.joined(separator: ", ")
     }
 
     /// Typed text quoted redis-cli style, so control characters are never echoed raw.

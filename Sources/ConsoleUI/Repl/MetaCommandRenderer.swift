@@ -146,6 +146,7 @@ public enum MetaCommandRenderer {
     static func help() -> [String] {
         var lines = ["meta commands (add --json for one JSON object):"]
         lines += MetaCommand.Kind.allCases.map { "  \((":" + $0.rawValue).padding(10))\($0.summary)" }
+        lines += MetaCommand.actions.map { "  \((":" + $0.name).padding(10))\($0.summary)" }
         lines.append("console commands:")
         let width = consoleCommands.map(\.usage.count).max() ?? 0
         lines += consoleCommands.map { "  \($0.usage.padding(width + 2))\($0.summary)" }

@@ -27,6 +27,8 @@ public final class Repl {
         public var configuration: LoadedConfiguration
         public var readOnly = false
         public var historyFile: HistoryFile?
+        /// make demo's server restarts after SHUTDOWN (REDISCONSOLE_DEMO_SERVER=supervised).
+        public var demoServerSupervised = false
         public init(configuration: LoadedConfiguration) { self.configuration = configuration }
     }
 
@@ -234,6 +236,10 @@ public final class Repl {
     }
 
     private func runMeta(_ bytes: [UInt8]) {
+        if let action = MetaCommand.action(in: bytes) {
+            runAction(action.name, action.arguments)
+            return
+        }
         do {
             let meta = try MetaCommand.parse(bytes)
             let snapshot = connection.statistics.snapshot()
@@ -242,6 +248,22 @@ public final class Repl {
             } else {
                 MetaCommandRenderer.render(meta, snapshot: snapshot, configuration: options.configuration).forEach(writeLine)
             }
+        } catch {
+            report(error)
+        }
+    }
+
+    /// `:fault ...`: announced here, run in the background, its outcome in the event log.
+    private func runAction(_ name: String, _ arguments: [String]) {
+        do throws(ConsoleError) {
+            let request = try FaultRequest.parse(arguments)
+            let settings = connection.settings
+            if let refusal = request.refusal(profile: options.configuration.profile, host: settings.host,
+                                             demoServerSupervised: options.demoServerSupervised) {
+                throw refusal
+            }
+            writeLine(request.announcement + "; watch the pool, health and events")
+            connection.faults.inject(request)
         } catch {
             report(error)
         }

@@ -9,6 +9,7 @@ public final class ReplConnection {
     public let session: ClientSession
     public let statistics: StatisticsSource
     private let prober: HealthProber
+    public let faults: FaultInjector
 
     /// `probeInterval`: seconds between health probes (default: the pool's health interval).
     public init(settings: ConnectionSettings, pool: PoolSettings, retry: RetrySettings, events: EventLog,
@@ -19,6 +20,7 @@ public final class ReplConnection {
         session = client.makeSession()
         prober = HealthProber(factory: factory, interval: probeInterval ?? pool.healthInterval, events: events)
         statistics = StatisticsSource(client: client, health: prober)
+        faults = FaultInjector(factory: factory, events: events)
     }
 
     /// Starts the pool's upkeep and the health prober (one probe at once, so `:health` has

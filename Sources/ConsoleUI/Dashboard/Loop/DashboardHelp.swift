@@ -16,9 +16,9 @@ public enum DashboardHelp {
             "  Ctrl-D, quit     leave (the terminal is restored)",
             "Meta commands (add --json for JSON):",
         ]
-        lines += MetaCommand.Kind.allCases.map { kind in
-            let name = ":" + kind.rawValue
-            return "  " + name + String(repeating: " ", count: max(1, 17 - name.count)) + kind.summary
+        let entries = MetaCommand.Kind.allCases.map { (":" + $0.rawValue, $0.summary) } + MetaCommand.actions.map { (":" + $0.name, $0.summary) }
+        lines += entries.map { name, summary in
+            "  " + name + String(repeating: " ", count: max(1, 17 - name.count)) + summary
         }
         return lines
     }

@@ -55,7 +55,7 @@ public final class DashboardLoop {
         editor = devices.editor
         terminal = devices.terminal
         editor.preload(settings.history)
-        let metaNames = MetaCommand.Kind.allCases.map { ":" + $0.rawValue }
+        let metaNames = MetaCommand.allNames
         editor.completion = { before in
             let found = CommandCompletion.complete(before, docs: docs.current, metaCommands: metaNames)
             return CompletionResult(candidates: found.candidates, replaceLength: found.replaceLength)
