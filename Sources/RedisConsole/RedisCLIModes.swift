@@ -64,8 +64,10 @@ extension RedisConsoleMain {
                             output: streams, interval: options.interval, sleep: sleep).run()
         case .bigkeys, .memkeys:
             let measure: KeyspaceTally.Measure = mode == .bigkeys ? .elements : .memory(samples: modeOptions.memkeysSamples)
+            ScanInterrupt.install()
             return KeyspaceMode(executor: session, measure: measure, pattern: pattern, count: modeOptions.count,
-                                output: streams, interval: options.interval, sleep: sleep).run()
+                                output: streams, interval: options.interval, sleep: sleep,
+                                stopRequested: { ScanInterrupt.isRequested }).run()
         case .eval:
             let argv = EvalCommand.argv(script: script, words: options.command.map { Array($0.utf8) })
             let runner = CommandRunner(executor: session, formatter: ReplyFormatter(style: style), output: streams,

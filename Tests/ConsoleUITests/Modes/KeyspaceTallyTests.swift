@@ -72,4 +72,21 @@ struct KeyspaceTallyTests {
         #expect(output.text.contains("Sampled 2 keys in the keyspace!"))
         #expect(output.errorText == "Warning:  LLEN on 'l' failed (may have changed type)\n")
     }
+
+    @Test func ctrlCStopsTheScanAndStillSummarises() {
+        let output = CapturedOutput()
+        let executor = ScriptedExecutor { argv in
+            switch argv[0] {
+            case "DBSIZE": return .integer(4)
+            case "SCAN": return .array([.bulk(argv[1] == "0" ? "5" : "0"), .array([.bulk("k" + argv[1]), .bulk("j" + argv[1])])])
+            case "TYPE": return .simple("string")
+            default: return .integer(1)
+            }
+        }
+        var batches = 0
+        let mode = KeyspaceMode(executor: executor, measure: .elements, pattern: nil, count: nil, output: output,
+                                interval: 0, sleep: { _ in }, stopRequested: { batches += 1; return batches >= 2 })
+        #expect(mode.run() == 0)
+        #expect(output.text.contains("-------- summary -------\n\n[50.00%] Sampled 4 keys in the keyspace!\n"), "\(output.text)")
+    }
 }
