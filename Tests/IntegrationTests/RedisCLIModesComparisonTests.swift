@@ -97,6 +97,8 @@ struct RedisCLIModesComparisonTests {
         let many = try Self.run(.redisConsole, ["--pipe", "--pipe-timeout", "5"], stdin: bulk)
         expectSameOutput("--pipe, 30000 commands", cli: cli, console: many)
         #expect(many.stdout.hasSuffix("errors: 0, replies: 30000\n"))
+        // A reply that never comes in time: redis-cli's message on stderr, counted as an error.
+        try Self.compare(["--pipe", "--pipe-timeout", "1"], modes: [.raw], stdin: Array("SET pipe:a 1\r\nBLPOP nolist 3\r\n".utf8))
     }
 
     @Test func evalMatchesRedisCLI() throws {
@@ -140,6 +142,23 @@ struct RedisCLIModesComparisonTests {
         let percentiles = #" p50: \d+\.\d\d p99: \d+\.\d\d"#
         let window = "(" + redisCLILine + percentiles + #")+ -- 0\.2\d seconds range\r\n"#
         #expect(console.stdout.wholeMatch(of: try Regex("(" + window + "){2}")) != nil, "redis-console: \(console.stdout)")
+    }
+
+    @Test func latencyDistLegendAndSpectrumMatchRedisCLI() throws {
+        let server = try SharedComparisonServer.require()
+        let command = ShellQuote.command("redis-cli", server.connectionArguments + ["--latency-dist", "-i", "0.3"])
+        let cli = try ProcessRunner.run("timeout", ["0.8", "script", "-qec", "exec " + command, "/dev/null"],
+                                        environment: server.environment, timeout: .seconds(10))
+        let console = try TerminalRunner.run(server.binary, server.connectionArguments + ["--latency-dist", "-i", "0.3", "-r", "1"],
+                                             environment: server.environment)
+        #expect(console.status == 0)
+        let cliLines = cli.stdout.components(separatedBy: "\r\n"), lines = console.stdout.components(separatedBy: "\r\n")
+        #expect(cliLines.count > 9 && lines.count == 10, "redis-cli: \(cli.stdout)\nredis-console: \(console.stdout)")
+        #expect(Array(lines.prefix(8)) == Array(cliLines.prefix(8)))
+        let cell = #"\x1b\[48;5;\d+m."#
+        let spectrum = #"\x1b\[38;5;0m("# + cell + #"){31}\x1b\[0m"#
+        #expect(cliLines[8].wholeMatch(of: try Regex(spectrum)) != nil, "redis-cli: \(cliLines[8])")
+        #expect(lines[8].wholeMatch(of: try Regex(spectrum + #" p50: \d+\.\d\d p99: \d+\.\d\d"#)) != nil, "\(lines[8])")
     }
 
     @Test func statHeaderAndColumnsMatchRedisCLI() throws {
