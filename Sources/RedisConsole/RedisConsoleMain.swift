@@ -39,6 +39,7 @@ struct RedisConsoleMain {
 
         if options.doctor { return runDoctor(loaded, streams: streams) }
         if options.showStats { return runStats(loaded, streams: streams) }
+        if let mode = options.cliMode.mode { return runCLIMode(mode, loaded, streams: streams) }
         if options.command.isEmpty, !options.showTLS, StandardStreams.stdinIsTerminal {
             return runInteractive(loaded, environment: environment, streams: streams)
         }
@@ -84,13 +85,7 @@ struct RedisConsoleMain {
 
     /// `--stats`: the pool exercised with read-only commands, a snapshot every interval.
     static func runStats(_ loaded: LoadedConfiguration, streams: StandardStreams) -> Int32 {
-        let factory: ConnectionFactory
-        do {
-            factory = try ConnectionFactory(settings: loaded.connection)
-        } catch {
-            streams.writeLine("Error: \(error.description)", to: .stderr)
-            return 1
-        }
+        guard let factory = makeFactory(loaded, streams: streams) else { return 1 }
         let options = loaded.options
         let interval = options.interval > 0 ? options.interval : 1
         let client = RedisClient(factory: factory, pool: loaded.pool, retry: loaded.retry)
@@ -101,5 +96,15 @@ struct RedisConsoleMain {
                              json: options.output == .json, interval: interval,
                              reports: options.repeatCountGiven ? options.repeatCount : -1)
         return mode.run()
+    }
+
+    /// The connection factory, or nil after printing why it cannot be made (bad TLS files, ...).
+    static func makeFactory(_ loaded: LoadedConfiguration, streams: StandardStreams) -> ConnectionFactory? {
+        do {
+            return try ConnectionFactory(settings: loaded.connection)
+        } catch {
+            streams.writeLine("Error: \(error.description)", to: .stderr)
+            return nil
+        }
     }
 }

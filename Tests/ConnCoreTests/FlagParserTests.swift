@@ -189,7 +189,7 @@ struct FlagParserTests {
         "unknown flags are named",
         arguments: [("--nope", "unknown option '--nope'"), ("-Z", "unknown option '-Z'"), ("-", "unknown option '-'"),
                     ("--", "unknown option '--'"), ("-s", "redis-cli's option -s is not supported"),
-                    ("--stat", "redis-cli's option --stat is not supported")])
+                    ("--hotkeys", "redis-cli's option --hotkeys is not supported")])
     func unknownFlags(_ flag: String, _ message: String) throws {
         let error = try #require(flagFailure(["-p", "1", flag, "PING"]))
         #expect(error.kind == .usage)
@@ -209,7 +209,9 @@ struct FlagParserTests {
     @Test func helpTextListsEveryFlag() {
         let text = HelpText.usage
         let switches = ["--askpass", "--tls", "--insecure", "--no-auth-warning", "--raw", "--no-raw", "--csv",
-                        "--json", "--quoted-json", "-e", "-x", "--show-config", "--tls-info", "--help", "--version"]
+                        "--json", "--quoted-json", "-e", "-x", "--show-config", "--tls-info", "--help", "--version",
+                        "--latency", "--latency-history", "--latency-dist", "--stat", "--scan", "--bigkeys",
+                        "--memkeys", "--pipe"]
         for flag in FlagParser.valueFlags.sorted() + switches {
             #expect(text.contains("  \(flag) ") || text.contains("  \(flag),"), "help lacks \(flag)")
         }

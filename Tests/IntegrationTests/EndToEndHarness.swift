@@ -145,12 +145,13 @@ final class ComparisonServer: Sendable {
 /// its last, reached through `SharedComparisonServer.current`.
 struct SharedComparisonServer: SuiteTrait, TestScoping {
     @TaskLocal static var current: ComparisonServer?
+    var seed = ComparisonServer.seed
 
     var isRecursive: Bool { false }
 
     func provideScope(for test: Test, testCase: Test.Case?,
                       performing function: @Sendable () async throws -> Void) async throws {
-        let server = try ComparisonServer()
+        let server = try ComparisonServer(seed: seed)
         defer { server.stop() }
         try await Self.$current.withValue(server) {
             try await function()
@@ -165,6 +166,9 @@ struct SharedComparisonServer: SuiteTrait, TestScoping {
 
 extension Trait where Self == SharedComparisonServer {
     static var sharedComparisonServer: Self { Self() }
+
+    /// A suite's own server, seeded with `seed` instead of the reply corpus' keys.
+    static func sharedComparisonServer(seed: [String]) -> Self { Self(seed: seed) }
 }
 
 /// redis-cli's REPL quoting for one argument: always double quotes, `\"` and `\\`, and every

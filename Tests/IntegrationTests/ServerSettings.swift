@@ -37,3 +37,15 @@ func consoleError(_ body: () throws -> Void, sourceLocation: SourceLocation = #_
     }
     return nil
 }
+
+/// A TLS redis-server and a client on it for the length of `body`; both stopped afterwards,
+/// also when `body` throws.
+func withTLSClient(pool: PoolSettings = PoolSettings(), _ body: (RedisClient) throws -> Void) throws {
+    let certificates = try TestCertificates.shared()
+    let server = try RedisServer(.init(plaintext: false, tls: .using(certificates)))
+    defer { server.stop() }
+    let client = RedisClient(factory: try ConnectionFactory(settings: tlsSettings(server, certificates: certificates)),
+                             pool: pool, learnsCommandFlags: false)
+    defer { client.shutdown() }
+    try body(client)
+}

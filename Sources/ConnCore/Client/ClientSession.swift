@@ -149,7 +149,7 @@ public final class ClientSession {
 
     /// A pooled connection switched to the session's database. A failed switch means the
     /// command was never sent.
-    private func acquireReady(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
+    func acquireReady(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
         let lease = try client.pool.acquire(cancellation: cancellation)
         client.learnCommandFlagsOnce()
         if cancellation?.isCancelled == true {

@@ -41,6 +41,8 @@ public struct CommandOptions: Sendable, Equatable {
     public var doctor = false
     /// `--cert-warn-days`, `--cert-crit-days`, `--latency-warn-ms`, `--latency-crit-ms`.
     public var doctorThresholds = DoctorThresholds()
+    /// redis-cli's modes: `--latency`, `--stat`, `--scan`, `--bigkeys`, `--eval`, `--pipe`, ...
+    public var cliMode = CLIModeOptions()
     /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.
     public var showHelp = false
     public var showVersion = false

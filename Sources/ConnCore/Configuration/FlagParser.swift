@@ -12,14 +12,13 @@ public enum FlagParser {
         "--pool-size", "--pool-timeout", "--pool-min-idle", "--health-interval", "--retries",
         "--retry-base", "--retry-cap", "--interval", "--refresh",
         "--cert-warn-days", "--cert-crit-days", "--latency-warn-ms", "--latency-crit-ms",
+        "--pattern", "--quoted-pattern", "--count", "--memkeys-samples", "--pipe-timeout", "--eval",
     ]
 
     /// redis-cli options this tool does not implement (yet): named as such rather than "unknown".
     static let unsupportedRedisCLIFlags: Set<String> = [
-        "-s", "-3", "-X", "-d", "-D", "-c", "--quoted-input", "--show-pushes", "--stat",
-        "--latency", "--latency-history", "--latency-dist", "--lru-test", "--replica", "--rdb",
-        "--functions-rdb", "--pipe", "--pipe-timeout", "--bigkeys", "--memkeys", "--memkeys-samples",
-        "--hotkeys", "--scan", "--pattern", "--quoted-pattern", "--intrinsic-latency", "--eval",
+        "-s", "-3", "-X", "-d", "-D", "-c", "--quoted-input", "--show-pushes",
+        "--lru-test", "--replica", "--rdb", "--functions-rdb", "--hotkeys", "--intrinsic-latency",
         "--ldb", "--ldb-sync-mode", "--cluster", "--verbose",
     ]
 
@@ -111,6 +110,9 @@ public enum FlagParser {
             flags.options.doctorThresholds.latencyWarningMilliseconds = try ValueParsing.milliseconds(value, origin: flag)
         case "--latency-crit-ms":
             flags.options.doctorThresholds.latencyCriticalMilliseconds = try ValueParsing.milliseconds(value, origin: flag)
+        case "--latency", "--latency-history", "--latency-dist", "--stat", "--scan", "--bigkeys", "--memkeys",
+             "--pipe", "--eval", "--pattern", "--quoted-pattern", "--count", "--memkeys-samples", "--pipe-timeout":
+            try CLIModeFlags.apply(flag, value, to: &flags.options.cliMode)
         case "--vi": flags.options.viMode = true
         case "--read-only": flags.options.readOnly = true
         case "--no-tui": flags.options.noTUI = true

@@ -89,6 +89,36 @@ public enum HelpText {
           --latency-warn-ms <ms>   PING p50 above which --doctor warns (default: 10).
           --latency-crit-ms <ms>   PING p50 above which it is critical (default: 100).
 
+        redis-cli's modes (through the pool, output as redis-cli's in each format):
+          --latency                PING every 10 ms; min, max, avg (ms) and sample count, then
+                                   p50 and p99 (additions). On a tty the line is redrawn for
+                                   ever; otherwise (or --raw, --csv, --json) one line after -i
+                                   seconds (default 1) and exit. --raw/--csv print redis-cli's
+                                   columns only; --json adds "p50" and "p99" keys.
+          --latency-history        Like --latency, a new line every -i seconds (default 15)
+                                   ending ' -- N seconds range'. -r N stops after N ranges.
+          --latency-dist           Latency spectrum (xterm 256 colours) every -i seconds
+                                   (default 1), with p50 and p99. -r N stops after N lines.
+          --stat                   Rolling server stats from INFO every -i seconds (default
+                                   1): keys, mem, clients, blocked, requests, connections,
+                                   child. -r N stops after N rows.
+          --scan                   List the keys with SCAN (quoted on a tty, raw otherwise).
+          --pattern <pat>          MATCH pattern for --scan, --bigkeys and --memkeys.
+          --quoted-pattern <pat>   Same, written with quotes and escapes ("a\\x00*").
+          --count <n>              SCAN's COUNT hint for --scan, --bigkeys and --memkeys.
+          --bigkeys                Scan the keyspace for the biggest key of each type (by
+                                   elements); -i S sleeps S seconds per 100 SCANs.
+          --memkeys                Same, by memory (MEMORY USAGE).
+          --memkeys-samples <n>    --memkeys with MEMORY USAGE ... SAMPLES n.
+          --eval <file>            EVAL the Lua script in <file>; the words after the options
+                                   are keys, then after a lone ',' arguments:
+                                   --eval s.lua key1 key2 , arg1 arg2
+          --pipe                   Send standard input (raw RESP or inline commands) on a
+                                   connection of its own, count the replies and print
+                                   "errors: N, replies: M" (exit 1 when N > 0). Never re-sent.
+          --pipe-timeout <s>       With --pipe, give up when no reply came for <s> seconds
+                                   after all was sent (default: 30; 0: wait for ever).
+
         Interactive console (no command, on a terminal): the dashboard, live pool, health,
         certificate, latency and event panes above the console:
           --vi                     vi key bindings (default emacs; ~/.editrc is read too).

@@ -7,9 +7,9 @@ public final class RedisConnection {
     public private(set) var isBroken = false
     /// The database this connection has selected: the handshake's, then each accepted SELECT.
     public internal(set) var database: Int
-    private let stream: ByteStream
-    private let decoder: RESPDecoder
-    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
+    let stream: ByteStream
+    let decoder: RESPDecoder
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
 
     init(stream: ByteStream, settings: ConnectionSettings, tls: TLSSessionInfo?, limits: ReplyLimits) {
         self.stream = stream
@@ -87,7 +87,7 @@ public final class RedisConnection {
         (stream as? TLSStream)?.resumableSession()
     }
 
-    private func checkUsable() throws(ConsoleError) {
+    func checkUsable() throws(ConsoleError) {
         if isBroken {
             throw ConsoleError(.io, "the connection to \(endpoint) was closed after an earlier failure",
                                hint: "open a new connection")
