@@ -38,6 +38,7 @@ struct RedisConsoleMain {
         }
 
         if options.doctor { return runDoctor(loaded, streams: streams) }
+        if options.load { return runLoad(loaded, streams: streams) }
         if options.showStats { return runStats(loaded, streams: streams) }
         if options.command.isEmpty, !options.showTLS, StandardStreams.stdinIsTerminal {
             return runInteractive(loaded, environment: environment, streams: streams)

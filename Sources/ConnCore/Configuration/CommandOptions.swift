@@ -39,6 +39,10 @@ public struct CommandOptions: Sendable, Equatable {
     public var doctor = false
     /// `--cert-warn-days`, `--cert-crit-days`, `--latency-warn-ms`, `--latency-crit-ms`.
     public var doctorThresholds = DoctorThresholds()
+    /// `--load`: run the load generator with `loadSettings` and report as it goes.
+    public var load = false
+    /// `--workers`, `--commands`, `--keys`, `--value-size`, `--rate`, `--duration`, `--pipeline`.
+    public var loadSettings = LoadSettings()
     /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.
     public var showHelp = false
     public var showVersion = false
