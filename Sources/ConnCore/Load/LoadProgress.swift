@@ -9,6 +9,13 @@ public struct LoadProgress: Sendable, Equatable {
         public var replies: Int
         public var opsPerSecond: Double
         public var latency: LatencyPercentiles
+
+        public init(index: Int, replies: Int, opsPerSecond: Double, latency: LatencyPercentiles) {
+            self.index = index
+            self.replies = replies
+            self.opsPerSecond = opsPerSecond
+            self.latency = latency
+        }
     }
 
     public var elapsed: Double
@@ -20,6 +27,18 @@ public struct LoadProgress: Sendable, Equatable {
     public var opsPerSecond: Double
     public var latency: LatencyPercentiles
     public var window: Window
+
+    public init(elapsed: Double, running: Bool, replies: Int, errors: [String: Int], perCommand: [LoadCommand: Int],
+                opsPerSecond: Double, latency: LatencyPercentiles, window: Window) {
+        self.elapsed = elapsed
+        self.running = running
+        self.replies = replies
+        self.errors = errors
+        self.perCommand = perCommand
+        self.opsPerSecond = opsPerSecond
+        self.latency = latency
+        self.window = window
+    }
 
     public var errorCount: Int { errors.values.reduce(0, +) }
 }
