@@ -4,22 +4,17 @@ import TestSupport
 
 /// `redis-console --load` as a user runs it: the built binary against a real TLS redis-server.
 @Suite("--load end to end") struct LoadModeEndToEndTests {
-    let certificates: TestCertificates
-    let binary: String
+    let fixture: BinaryAgainstServer
+    var binary: String { fixture.binary }
 
     init() throws {
-        certificates = try TestCertificates.shared()
-        binary = try BinaryLocator.redisConsole()
-    }
-
-    func tlsArguments(_ server: RedisServer) -> [String] {
-        ["--tls", "--cacert", certificates.caCertificate, "-h", "127.0.0.1", "-p", "\(server.tlsPort ?? 0)"]
+        fixture = try BinaryAgainstServer()
     }
 
     @Test func jsonReportsParseAndTheLastIsFinal() throws {
-        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates)))
+        let server = try fixture.server()
         defer { server.stop() }
-        let result = try ProcessRunner.run(binary, tlsArguments(server) + ["--load", "--json", "--duration", "1.2", "--interval", "0.5",
+        let result = try ProcessRunner.run(binary, fixture.tlsArguments(server) + ["--load", "--json", "--duration", "1.2", "--interval", "0.5",
                                                                           "--workers", "8", "--pool-size", "4", "--pipeline", "5"],
                                            timeout: .seconds(20))
         #expect(result.status == 0, "\(result.stderr)")
@@ -36,9 +31,9 @@ import TestSupport
     }
 
     @Test func textReportsEndWithASummary() throws {
-        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates)))
+        let server = try fixture.server()
         defer { server.stop() }
-        let result = try ProcessRunner.run(binary, tlsArguments(server) + ["--load", "--duration", "1", "--interval", "0.4",
+        let result = try ProcessRunner.run(binary, fixture.tlsArguments(server) + ["--load", "--duration", "1", "--interval", "0.4",
                                                                           "--commands", "INCR,PING", "--workers", "4"],
                                            timeout: .seconds(20))
         #expect(result.status == 0, "\(result.stderr)")
