@@ -35,7 +35,7 @@ extension ClientSession {
             let outcome: CommandOutcome = readOnly ? .notExecuted : .outcomeUnknown
             client.events.record(.outcome, "pipeline of \(commands.count) \(outcome == .outcomeUnknown ? "outcome unknown" : "not executed"): \(error.message)")
             let words = outcome.error(for: .afterSend(error), retries: 0)
-            throw ConsoleError(words.kind, words.message + " (all \(commands.count) commands of the pipeline)",
+            throw ConsoleError(cancelled ? .cancelled : words.kind, words.message + " (all \(commands.count) commands of the pipeline)",
                                hint: words.hint, cause: words.cause)
         }
         let seconds = Deadline.seconds(since: start)

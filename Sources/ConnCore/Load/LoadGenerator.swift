@@ -101,7 +101,7 @@ public final class LoadGenerator: @unchecked Sendable {
         let batch = max(1, settings.pipeline)
         while shouldContinue() {
             let operations = mix.next(batch)
-            let delay = pacer.withLock { $0.reserve(batch, now: clock.now()) }
+            let delay = settings.rate == nil ? 0 : pacer.withLock { $0.reserve(batch, now: clock.now()) }
             if delay > 0, !pause(delay) { return }
             let commands = operations.map { $0.command }
             let argvs = operations.map { $0.command.argv(key: $0.key, value: value) }
@@ -114,7 +114,13 @@ public final class LoadGenerator: @unchecked Sendable {
                 let errors = replies.compactMap(Self.errorLabel)
                 tally.withLock { $0.recordReplies(commands, seconds: seconds, errorReplies: errors, now: clock.now()) }
             } catch {
-                if error.kind == .cancelled, token.isCancelled { return }
+                if error.kind == .cancelled, token.isCancelled {
+                    // Stopped mid-command: a write already sent may have run; count it as such.
+                    if error.message.hasPrefix("outcome unknown") {
+                        tally.withLock { $0.recordFailure("cancelled, outcome unknown", count: commands.count, now: clock.now()) }
+                    }
+                    return
+                }
                 tally.withLock { $0.recordFailure(error.kind.rawValue, count: commands.count, now: clock.now()) }
             }
         }
