@@ -8,34 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-8}
 CLIENTS=50 VALUE=64 KEYS=10000
-WORK=$(mktemp -d)
-SERVER_PID=
-cleanup() {
-    [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 command -v redis-benchmark >/dev/null || { echo "redis-benchmark is missing (apt-get install redis-tools)" >&2; exit 1; }
-
-bash certs/generate-certs.sh "$WORK/certs" >/dev/null
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat >"$WORK/redis.conf" <<CONF
-port 0
-bind 127.0.0.1
-tls-port $PORT
-tls-cert-file $WORK/certs/server.crt
-tls-key-file $WORK/certs/server.key
-tls-ca-cert-file $WORK/certs/ca.crt
-tls-auth-clients no
-save ""
-dir $WORK
-CONF
-redis-server "$WORK/redis.conf" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 50); do
-    redis-cli --tls --cacert "$WORK/certs/ca.crt" -p "$PORT" PING >/dev/null 2>&1 && break
-    sleep 0.1
-done
+source scripts/throwaway-tls-server.sh
 
 swift build -c release --product redis-console >/dev/null
 CONSOLE="$(swift build -c release --show-bin-path)/redis-console"
