@@ -37,13 +37,13 @@ r = json.loads(sys.stdin.read())
 print("%.0f %.3f %.3f %d" % (r["ops_per_sec"], r["latency"]["p50"] * 1000, r["latency"]["p99"] * 1000, r["errors"]))'
 }
 
-printf '\n| %-40s | %8s | %8s | %8s |\n' "client (50 connections, 64-byte values)" "ops/s" "p50 ms" "p99 ms"
-printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "---------:" "---------:" "---------:"
+printf '\n| %-46s | %8s | %8s | %8s |\n' "client (50 connections, 64-byte values)" "ops/s" "p50 ms" "p99 ms"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..48})" "---------:" "---------:" "---------:"
 for pipeline in 1 10; do
     read -r set_rps get_rps mix_rps set_p50 set_p99 get_p50 get_p99 <<<"$(benchmark "$pipeline")"
     read -r ops p50 p99 errors <<<"$(console "$pipeline")"
-    printf '| %-40s | %8s | %8s | %8s |\n' "redis-benchmark -P $pipeline: SET" "$set_rps" "$set_p50" "$set_p99"
-    printf '| %-40s | %8s | %8s | %8s |\n' "redis-benchmark -P $pipeline: GET" "$get_rps" "$get_p50" "$get_p99"
-    printf '| %-40s | %8s | %8s | %8s |\n' "redis-benchmark -P $pipeline: SET+GET mix" "$mix_rps" "" ""
-    printf '| %-40s | %8s | %8s | %8s |\n' "redis-console --load --pipeline $pipeline ($errors errors)" "$ops" "$p50" "$p99"
+    printf '| %-46s | %8s | %8s | %8s |\n' "redis-benchmark -P $pipeline: SET" "$set_rps" "$set_p50" "$set_p99"
+    printf '| %-46s | %8s | %8s | %8s |\n' "redis-benchmark -P $pipeline: GET" "$get_rps" "$get_p50" "$get_p99"
+    printf '| %-46s | %8s | %8s | %8s |\n' "redis-benchmark -P $pipeline: SET+GET mix" "$mix_rps" "" ""
+    printf '| %-46s | %8s | %8s | %8s |\n' "redis-console --load --pipeline $pipeline ($errors errors)" "$ops" "$p50" "$p99"
 done
