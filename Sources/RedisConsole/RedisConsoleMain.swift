@@ -38,6 +38,7 @@ struct RedisConsoleMain {
         }
 
         if options.doctor { return runDoctor(loaded, streams: streams) }
+        if options.load { return runLoad(loaded, streams: streams) }
         if options.showStats { return runStats(loaded, streams: streams) }
         if let mode = options.cliMode.mode { return runCLIMode(mode, loaded, streams: streams) }
         if options.command.isEmpty, !options.showTLS, StandardStreams.stdinIsTerminal {

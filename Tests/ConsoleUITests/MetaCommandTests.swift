@@ -82,7 +82,7 @@ struct MetaCommandTests {
         do throws(ConsoleError) { _ = try MetaCommand.parse(Array(":set hints".utf8)) } catch { thrown = error }
         #expect(thrown?.kind == .usage)
         #expect(thrown?.message == "unknown meta command \":set\"")
-        #expect(thrown?.hint == "known meta commands: :pool, :health, :cert, :tls, :latency, :retries, :config, :help (each takes --json); :fault")
+        #expect(thrown?.hint == "known meta commands: :pool, :health, :cert, :tls, :latency, :retries, :config, :help (each takes --json); :fault, :load")
     }
 
     @Test func unknownOptionsAndControlCharactersAreRefusedSafely() {

@@ -1,4 +1,5 @@
 import ConnCore
+import ConsoleUI
 import Foundation
 import Testing
 import TestSupport
@@ -62,5 +63,35 @@ import TestSupport
         let outcome = FaultInjector(factory: client.factory, events: client.events).perform(.slow(seconds: 0.1))
         #expect(outcome.hasPrefix("fault: the server refused it: ERR DEBUG command not allowed"), "\(outcome)")
         #expect(outcome.hasSuffix("(set enable-debug-command local in redis.conf)"))
+    }
+}
+
+/// `:load` inside the console: a run in the background on the console's own pool, one at a
+/// time, its end in the event log.
+@Suite("Console load runs against a real TLS Redis", .serialized) struct ConsoleLoadTests {
+    @Test func aRunMovesThePoolAndEndsInTheEventLog() throws {
+        let (server, certificates) = try PoolFaultTests.tlsServer()
+        defer { server.stop() }
+        let client = try PoolFaultTests.client(tlsSettings(server, certificates: certificates), size: 4)
+        defer { client.shutdown() }
+        let load = ConsoleLoad(client: client)
+        defer { load.stop() }
+        var settings = LoadSettings()
+        settings.workers = 6
+        settings.duration = 1
+        let started = try load.handle(.start(settings))
+        #expect(started.first?.hasPrefix("load: 6 workers, GET,SET, pipeline 1, 1.0 s") == true, "\(started)")
+        #expect(throws: ConsoleError.self) { try load.handle(.start(settings)) }
+        usleep(300_000)
+        #expect(client.pool.stats().inUse > 0)
+        let deadline = Date().addingTimeInterval(10)
+        var done: [String] = []
+        while done.isEmpty, Date() < deadline {
+            done = client.events.events().filter { $0.kind == .load }.map(\.message)
+            usleep(50_000)
+        }
+        #expect(done.count == 1 && done[0].hasPrefix("load done: ") && done[0].hasSuffix(", 0 errors"), "\(done)")
+        #expect(try load.handle(.status).first?.hasPrefix("load finished: ") == true)
+        #expect(try load.handle(.stop) == ["load: nothing is running"])
     }
 }

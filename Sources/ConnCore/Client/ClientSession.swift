@@ -173,7 +173,7 @@ public final class ClientSession {
     }
 
     /// Opening connections is retried (refused, timeouts) like any command never sent.
-    private func acquireWithRetries(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
+    func acquireWithRetries(_ cancellation: CancellationToken?) throws(ConsoleError) -> PooledConnection {
         var attempt = 0
         while true {
             do {
@@ -260,7 +260,7 @@ public final class ClientSession {
 
     /// Runs `body` with `cancel` wired to interrupt the connection. Throws a `.cancelled` error,
     /// before anything is sent, when the token was already cancelled.
-    private func interruptible<T>(_ lease: PooledConnection, _ cancellation: CancellationToken?,
+    func interruptible<T>(_ lease: PooledConnection, _ cancellation: CancellationToken?,
                                   _ body: () throws(ConsoleError) -> T) throws(ConsoleError) -> T {
         guard let cancellation else { return try body() }
         let box = UncheckedBox(lease.connection)

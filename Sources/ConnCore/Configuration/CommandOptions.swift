@@ -43,6 +43,10 @@ public struct CommandOptions: Sendable, Equatable {
     public var doctorThresholds = DoctorThresholds()
     /// redis-cli's modes: `--latency`, `--stat`, `--scan`, `--bigkeys`, `--eval`, `--pipe`, ...
     public var cliMode = CLIModeOptions()
+    /// `--load`: run the load generator with `loadSettings` and report as it goes.
+    public var load = false
+    /// `--workers`, `--commands`, `--keys`, `--value-size`, `--rate`, `--duration`, `--pipeline`.
+    public var loadSettings = LoadSettings()
     /// `--help` / `--version`: print and exit 0; nothing else is loaded or validated.
     public var showHelp = false
     public var showVersion = false

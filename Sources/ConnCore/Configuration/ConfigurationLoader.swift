@@ -159,6 +159,7 @@ public enum ConfigurationLoader {
                 tlsSource: provenance[SettingKey.tls.rawValue] ?? .builtinDefault,
                 ciphersOverridden: [flags.ciphers.map { _ in "--tls-ciphers" },
                                     flags.ciphersuites.map { _ in "--tls-ciphersuites" }].compactMap { $0 }))
+        try options.loadSettings.validate(load: options.load, profile: profile, hasCommand: !options.command.isEmpty)
         let fileWarnings = try ConfigurationValidator.validate(settings, provenance: provenance, files: files)
 
         var warnings: [String] = []

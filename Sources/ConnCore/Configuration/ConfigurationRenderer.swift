@@ -89,7 +89,23 @@ public enum ConfigurationRenderer {
                 isDefault: retry.backoff == retryDefaults.backoff),
             row("dashboard refresh", ValueParsing.formatSeconds(config.options.refreshHertz) + " Hz", "--refresh",
                 isDefault: config.options.refreshHertz == CommandOptions().refreshHertz),
-        ] + doctorRows(config.options.doctorThresholds, row)
+        ] + doctorRows(config.options.doctorThresholds, row) + (config.options.load ? loadRows(config.options.loadSettings) : [])
+    }
+
+    /// `--load`'s settings, shown only with `--load`; "flag" when the flag was typed.
+    private static func loadRows(_ load: LoadSettings) -> [Row] {
+        func row(_ name: String, _ value: String, _ flag: String) -> Row {
+            Row(name: name, value: value, source: load.givenFlags.contains(flag) ? "flag \(flag)" : "default")
+        }
+        return [
+            row("load workers", String(load.workers), "--workers"),
+            row("load commands", load.commands.map(\.rawValue).joined(separator: ","), "--commands"),
+            row("load keys", "\(load.keys) (\(LoadKeys.prefix)* only)", "--keys"),
+            row("load value size", "\(load.valueSize) bytes", "--value-size"),
+            row("load rate", load.rate.map { ValueParsing.formatSeconds($0) + " ops/s" } ?? "unlimited", "--rate"),
+            row("load duration", load.duration.map { ValueParsing.formatSeconds($0) + "s" } ?? "until stopped", "--duration"),
+            row("load pipeline", String(load.pipeline), "--pipeline"),
+        ]
     }
 
     /// `--doctor`'s thresholds, from flags only, like the pool settings.

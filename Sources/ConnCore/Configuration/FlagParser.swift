@@ -5,7 +5,7 @@
 /// ones. `--help`/`--version` stop parsing at once, like redis-cli's `usage()`.
 public enum FlagParser {
     /// Flags that take a value (the next argument).
-    public static let valueFlags: Set<String> = [
+    public static let valueFlags: Set<String> = Set([
         "-h", "-p", "-a", "--user", "--pass", "-u", "-n", "-t", "-r", "-i", "--sni", "--cacert",
         "--cacertdir", "--cert", "--key", "--tls-ciphers", "--tls-ciphersuites", "--profile",
         "--tls-server-name", "--connect-timeout", "--timeout", "--keepalive",
@@ -13,7 +13,7 @@ public enum FlagParser {
         "--retry-base", "--retry-cap", "--interval", "--refresh",
         "--cert-warn-days", "--cert-crit-days", "--latency-warn-ms", "--latency-crit-ms",
         "--pattern", "--quoted-pattern", "--count", "--memkeys-samples", "--pipe-timeout", "--eval",
-    ]
+    ] + LoadSettings.flags)
 
     /// redis-cli options this tool does not implement (yet): named as such rather than "unknown".
     static let unsupportedRedisCLIFlags: Set<String> = [
@@ -125,6 +125,8 @@ public enum FlagParser {
         case "--version", "-v":
             flags.options.showVersion = true
             return .stop
+        case "--load": flags.options.load = true
+        case _ where LoadSettings.flags.contains(flag): try flags.options.loadSettings.apply(flag, value)
         default:
             throw unknown(flag)
         }

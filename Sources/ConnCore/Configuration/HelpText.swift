@@ -75,7 +75,7 @@ public enum HelpText {
                                    health, TLS, certificate and latency statistics every
                                    --interval seconds (default 1; -r N stops after N reports;
                                    --json prints one JSON object per report).
-          --interval <s>           Seconds between --stats reports.
+          --interval <s>           Seconds between --stats and --load reports.
 
         On-call:
           --doctor                 Diagnose the endpoint step by step and exit: DNS, TCP, TLS
@@ -118,6 +118,26 @@ public enum HelpText {
                                    "errors: N, replies: M" (exit 1 when N > 0). Never re-sent.
           --pipe-timeout <s>       With --pipe, give up when no reply came for <s> seconds
                                    after all was sent (default: 30; 0: wait for ever).
+
+        Load generator (a demo and test tool):
+          --load                   Send a mix of commands from many workers through the pool
+                                   and report ops/s and latency (p50/p99/max) every
+                                   --interval seconds (default 1), then a summary; --json
+                                   prints one JSON object per report ("final": true last).
+                                   It only touches keys starting with "load:" (load:key:<n>,
+                                   load:counter:<n>, load:list:<n>, load:hash:<n>). The
+                                   production profile refuses writes: use a read-only mix.
+          --workers <n>            Concurrent workers (default: 50); more than --pool-size
+                                   makes workers wait for a connection.
+          --commands <list>        The mix, picked evenly: GET,SET,INCR,LPUSH,RPOP,HGET,HSET,
+                                   PING (default: GET,SET).
+          --keys <n>               Size of the key space (default: 10000).
+          --value-size <bytes>     Bytes per SET, LPUSH and HSET value (default: 64).
+          --rate <ops/s>           Limit on operations per second, all workers together
+                                   (default: none).
+          --duration <s>           Seconds to run (default: 10).
+          --pipeline <n>           Commands per round trip (default: 1). A pipeline whose
+                                   replies are lost is never sent again.
 
         Interactive console (no command, on a terminal): the dashboard, live pool, health,
         certificate, latency and event panes above the console:

@@ -253,9 +253,15 @@ public final class Repl {
         }
     }
 
-    /// `:fault ...`: announced here, run in the background, its outcome in the event log.
+    /// `:fault ...` and `:load ...`: announced here, run in the background, their outcome in the
+    /// event log.
     private func runAction(_ name: String, _ arguments: [String]) {
         do throws(ConsoleError) {
+            if name == "load" {
+                let request = try LoadRequest.parse(arguments, profile: options.configuration.profile)
+                try connection.load.handle(request).forEach(writeLine)
+                return
+            }
             let request = try FaultRequest.parse(arguments)
             let settings = connection.settings
             if let refusal = request.refusal(profile: options.configuration.profile, host: settings.host,

@@ -10,6 +10,7 @@ public final class ReplConnection {
     public let statistics: StatisticsSource
     private let prober: HealthProber
     public let faults: FaultInjector
+    public let load: ConsoleLoad
 
     /// `probeInterval`: seconds between health probes (default: the pool's health interval).
     public init(settings: ConnectionSettings, pool: PoolSettings, retry: RetrySettings, events: EventLog,
@@ -21,6 +22,7 @@ public final class ReplConnection {
         prober = HealthProber(factory: factory, interval: probeInterval ?? pool.healthInterval, events: events)
         statistics = StatisticsSource(client: client, health: prober)
         faults = FaultInjector(factory: factory, events: events)
+        load = ConsoleLoad(client: client)
     }
 
     /// Starts the pool's upkeep and the health prober (one probe at once, so `:health` has
@@ -33,6 +35,7 @@ public final class ReplConnection {
     public var endpoint: String { Endpoint.describe(host: settings.host, port: settings.port) }
 
     public func shutdown() {
+        load.stop()
         session.close()
         prober.stop()
         client.shutdown()
