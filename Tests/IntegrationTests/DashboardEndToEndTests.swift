@@ -165,4 +165,43 @@ import TestSupport
         let after = try tmux.waitUntil("the exit on SIGTERM") { $0.contains("[exit 143]") }
         #expect(!after.contains("── pool "), "\(after)")
     }
+
+    @Test func theDashboardReactsToLoadAndToEachFault() throws {
+        let server = try RedisServer(.init(plaintext: false, tls: .using(certificates), password: Self.password))
+        defer { server.stop() }
+        let tmux = try dashboard(server, extra: "--pool-size 8 --retries 10 --retry-base 0.1 --retry-cap 0.3")
+        defer { tmux.stop() }
+        try tmux.waitUntil("the dashboard") { $0.contains("── pool ") && $0.contains("OK checked") }
+
+        // More workers than connections: the pool fills and workers queue for it.
+        try tmux.type(":load --workers 20 --commands GET,INCR --duration 4")
+        try tmux.waitFor("load: 20 workers, GET,INCR, pipeline 1, 4.0 s")
+        let loaded = try tmux.waitUntil("a full pool with waiters") { screen in
+            let pool = Self.pane("pool", in: screen)
+            return pool.contains("in use 8/8") && !pool.contains("waiters 0")
+        }
+        #expect(Self.pane("latency", in: loaded).contains("INCR"), "\(loaded)")
+
+        // Each fault shows in the events pane, and the pool replaces what it broke.
+        try tmux.type(":fault kill")
+        // Busy connections die as errors, idle ones as stale; either way the pool counts them and
+        // opens more (the events pane may already have scrolled past the fault under this load).
+        try tmux.waitUntil("killed connections replaced") { screen in
+            let pool = Self.pane("pool", in: screen)
+            return !pool.contains("closed 0 ") && !pool.contains("created 8 ")
+        }
+        try tmux.type(":fault pause 0.5")
+        try tmux.waitUntil("the pause over") { Self.pane("events", in: $0).contains("fault over: pausing the server for 0.5 s") }
+        try tmux.type(":fault restart")
+        try tmux.waitFor("Error: :fault restart only restarts the local demo server", timeout: 5)  // not make demo's
+        try tmux.waitUntil("the end of the run, the pool idle again", timeout: 15) { screen in
+            Self.pane("events", in: screen).contains("load done: ") && Self.pane("pool", in: screen).contains("in use 0/8")
+        }
+
+        // The counters add up on the server: INCRs the generator sent moved the counters.
+        let keys = try redisConsole(server, "--scan", "--pattern", "load:counter:*").stdout
+        #expect(!keys.isEmpty, "no load:counter keys on the server")
+        try tmux.type("quit")
+        try tmux.waitUntil("the exit") { $0.contains("[exit 0]") }
+    }
 }

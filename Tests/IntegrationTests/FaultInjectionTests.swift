@@ -91,7 +91,7 @@ import TestSupport
             usleep(50_000)
         }
         #expect(done.count == 1 && done[0].hasPrefix("load done: ") && done[0].hasSuffix(", 0 errors"), "\(done)")
-        #expect(try load.handle(.status).first?.hasPrefix("load finished: ") == true)
+        #expect(try load.handle(.status).first?.hasPrefix("load finished: 1.0 s, ") == true)
         #expect(try load.handle(.stop) == ["load: nothing is running"])
     }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Runs a `FaultRequest` on a connection of its own, on a thread of its own, so the console
 /// stays free to show the reaction (a paused server blocks the pool's connections, not this
 /// one's caller). What happened goes to the event log as `fault` events.
@@ -45,13 +47,15 @@ public final class FaultInjector: Sendable {
                     if case .integer(let count) = try send(["CLIENT", "KILL", "ID", String(id)]) { killed += Int(count) }
                 }
                 return "fault: killed \(killed) connection\(killed == 1 ? "" : "s") named \(name)"
-            case .pause, .slow:
+            case .pause(let seconds), .slow(let seconds):
                 let reply = try send(request.commands[0])
                 if case .error(let message) = reply {
                     let text = String(decoding: message, as: UTF8.self)
                     let fix = text.contains("DEBUG command not allowed") ? " (set enable-debug-command local in redis.conf)" : ""
                     return "fault: the server refused it: \(text)\(fix)"
                 }
+                // CLIENT PAUSE answers at once and pauses afterwards; DEBUG SLEEP answers at the end.
+                if case .pause = request { usleep(useconds_t(seconds * 1_000_000)) }
                 return request.announcement.replacingFirst("fault: ", with: "fault over: ")
             case .restart:
                 // The server closes the connection without a reply when SHUTDOWN works.

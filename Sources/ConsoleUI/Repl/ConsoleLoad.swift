@@ -39,7 +39,8 @@ public final class ConsoleLoad: @unchecked Sendable {
         case .status:
             guard let generator = running.withLock({ $0 }) else { return ["load: nothing has run yet"] }
             let progress = generator.progress()
-            return [(progress.running ? "load running: " : "load finished: ") + LoadTextReport.intervalLine(progress, pool: client.pool.stats())]
+            guard progress.running else { return [Self.outcome(progress, ended: "load finished")] }
+            return ["load running: " + LoadTextReport.intervalLine(progress, pool: client.pool.stats())]
         }
     }
 
@@ -48,10 +49,13 @@ public final class ConsoleLoad: @unchecked Sendable {
         running.withLock { $0 }?.stop()
     }
 
-    /// "load done: 10.0 s, 23,102 ops/s, p99 4.70 ms, 0 errors".
-    static func outcome(_ progress: LoadProgress) -> String {
-        "load done: \(Figures.decimal(progress.elapsed, places: 1)) s, "
+    /// "load done: 10.0 s, 23,102 ops/s, p99 4.70 ms, 0 errors", or with "36 errors (timeout 30, ...)".
+    static func outcome(_ progress: LoadProgress, ended: String = "load done") -> String {
+        let kinds = progress.errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key) \(LoadTextReport.grouped($0.value))" }
+        return "\(ended): \(Figures.decimal(progress.elapsed, places: 1)) s, "
             + "\(LoadTextReport.grouped(Int(progress.opsPerSecond.rounded()))) ops/s, "
             + "p99 \(Figures.fineMilliseconds(progress.latency.p99)), \(LoadTextReport.grouped(progress.errorCount)) errors"
+            + (kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")")
     }
 }
