@@ -161,7 +161,8 @@ if [[ -t 0 && -t 1 ]]; then
     echo "# The dashboard: live pool, health, certificate, latency and event panes above a console."
     echo "# Try SET k v, GET k, BLPOP q 0 (watch 'in use'; Ctrl-C cancels), HELP SET, Tab, :pool;"
     echo "# F1 lists the keys, F2-F6 hide panes; Ctrl-D or quit leaves. --no-tui gives the line console."
-    echo "# Faults to watch: :fault kill, :fault pause 3, :fault slow 2, :fault restart."
+    echo "# Load and faults: :load --workers 80 --duration 30, then :fault kill, :fault pause 3,"
+    echo "# :fault slow 2, :fault restart (docs/DEMO.md has the whole script)."
     echo "# History goes to $WORK/history (never a secret). Starting in 3 s..."
     sleep 3
     echo "\$ redis-console --tls --cacert $CERTS/ca.crt -h 127.0.0.1 -p $PORT"
