@@ -36,6 +36,11 @@ SUPERVISOR_PID=""
 cleanup() {
     local status=$?
     : >"$WORK/stopping"  # the supervisor, if running, must not start the server again
+    # The supervisor first (it stops the server it started), then whichever server is current.
+    if [[ -n "$SUPERVISOR_PID" ]]; then
+        kill -TERM "$SUPERVISOR_PID" 2>/dev/null || true
+        wait "$SUPERVISOR_PID" 2>/dev/null || true
+    fi
     [[ -s "$WORK/server.pid" ]] && SERVER_PID=$(cat "$WORK/server.pid")
     if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -TERM "$SERVER_PID" 2>/dev/null || true
@@ -45,15 +50,17 @@ cleanup() {
         done
         kill -KILL "$SERVER_PID" 2>/dev/null || true
         wait "$SERVER_PID" 2>/dev/null || true
-        echo "demo: redis-server (pid $SERVER_PID) stopped"
+        stopped="demo: redis-server (pid $SERVER_PID) stopped"
     fi
-    [[ -n "$SUPERVISOR_PID" ]] && { kill "$SUPERVISOR_PID" 2>/dev/null; wait "$SUPERVISOR_PID" 2>/dev/null; } || true
     rm -rf "$WORK"
+    # Last: after a hangup there is no terminal to write to, and nothing above may be skipped.
+    [[ -n "${stopped:-}" ]] && { echo "$stopped" 2>/dev/null || true; }
     exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP  # the terminal closed: the server must not outlive the demo
 
 # A random loopback port nobody answers on; redis-server reports a race ("Address already in
 # use") and we retry with another one.
@@ -93,7 +100,9 @@ logfile "$WORK/redis.log"
 CONF
     )
     : >"$WORK/redis.log"
-    redis-server "$WORK/redis.conf" >"$WORK/stdout.log" 2>&1 &
+    # Its own session: Ctrl-C at the console (the line console passes SIGINT to the whole
+    # process group) must not reach the server.
+    setsid redis-server "$WORK/redis.conf" >"$WORK/stdout.log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 100); do
         if grep -q "Ready to accept connections" "$WORK/redis.log"; then
@@ -114,15 +123,18 @@ CONF
 # the same port a second later, so the pool's reconnects and the health pane can be watched.
 supervise_server() {
     local pid=$SERVER_PID own=0
+    # Told to stop (cleanup): stop the server this loop started, and start no other.
+    trap '(( own )) && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; exit 0' TERM
     while true; do
         if (( own )); then
             wait "$pid" 2>/dev/null || true
         else
-            while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+            while kill -0 "$pid" 2>/dev/null; do sleep 0.2 & wait $!; done
         fi
         [[ -e "$WORK/stopping" ]] && return 0
-        sleep 0.2
-        redis-server "$WORK/redis.conf" >>"$WORK/stdout.log" 2>&1 &
+        sleep 0.2 & wait $!  # (a foreground sleep would hold the TERM trap back)
+        [[ -e "$WORK/stopping" ]] && return 0
+        setsid redis-server "$WORK/redis.conf" >>"$WORK/stdout.log" 2>&1 &
         pid=$!
         own=1
         echo "$pid" >"$WORK/server.pid"

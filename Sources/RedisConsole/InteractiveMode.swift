@@ -40,13 +40,9 @@ extension RedisConsoleMain {
 
         let editor = LineEditor(settings: LineEditorSettings(viMode: loaded.options.viMode))
         editor.preload(parts.history)
-        let metaNames = MetaCommand.allNames
         let docs = parts.docs
         editor.hint = { line in CommandHints.hint(for: line, docs: docs.current) }
-        editor.completion = { before in
-            let found = CommandCompletion.complete(before, docs: docs.current, metaCommands: metaNames)
-            return CompletionResult(candidates: found.candidates, replaceLength: found.replaceLength)
-        }
+        editor.completion = docs.completion
         let style = ReplyStyle(loaded.options.output, stdoutIsTTY: StandardStreams.stdoutIsTerminal)
         let repl = Repl(connection: parts.connection, lines: editor, output: streams, formatter: ReplyFormatter(style: style),
                         interrupts: interrupts, announcements: announcements, docs: docs, options: parts.options,
@@ -62,6 +58,7 @@ extension RedisConsoleMain {
         let events = EventLog()
         let probeInterval = loaded.pool.healthInterval == PoolSettings().healthInterval
             ? InteractiveSurface.dashboardProbeInterval : loaded.pool.healthInterval
+        devices.showConnecting(to: Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port))
         let parts: InteractiveParts
         do {
             parts = try InteractiveParts(loaded, environment: environment, events: events, probeInterval: probeInterval)

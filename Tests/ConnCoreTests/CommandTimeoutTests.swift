@@ -17,6 +17,10 @@ import Testing
         #expect(timeout("BLMPOP 3 1 a LEFT") == .seconds(5))
         #expect(timeout("WAIT 1 1000") == .seconds(3))
         #expect(timeout("XREAD COUNT 1 BLOCK 20000 STREAMS s $") == .seconds(22))
+        // DEBUG SLEEP answers when it wakes: never less than the operation timeout.
+        #expect(timeout("DEBUG SLEEP 30") == .seconds(32))
+        #expect(timeout("debug sleep 0.5") == .seconds(5))
+        #expect(timeout("DEBUG OBJECT k") == .seconds(5))
     }
 
     @Test func zeroMeansForever() {

@@ -34,6 +34,8 @@ struct FaultRequestTests {
             #expect(refusal?.message == "fault injection is refused in the production profile")
         }
         #expect(FaultRequest.kill.refusal(profile: .development, host: "cache.example.com", demoServerSupervised: false) == nil)
+        #expect(FaultRequest.pause(seconds: 1).refusal(profile: .development, readOnly: true, host: "localhost",
+                                                       demoServerSupervised: true)?.message == "fault injection is refused in a --read-only console")
         #expect(FaultRequest.restart.refusal(profile: .development, host: "127.0.0.1", demoServerSupervised: false) != nil)
         #expect(FaultRequest.restart.refusal(profile: .testing, host: "cache.example.com", demoServerSupervised: true) != nil)
         #expect(FaultRequest.restart.refusal(profile: .development, host: "localhost", demoServerSupervised: true) == nil)

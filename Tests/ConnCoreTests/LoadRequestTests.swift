@@ -11,7 +11,11 @@ struct LoadRequestTests {
             return
         }
         #expect(settings.workers == 80 && settings.commands == [.get, .incr] && settings.duration == 2)
-        guard case .start(let defaults) = try LoadRequest.parse([], profile: .testing) else { return }
+        #expect(try LoadRequest.parse([], profile: .testing) == .status)  // asking never writes
+        guard case .start(let defaults) = try LoadRequest.parse(["start"], profile: .testing) else {
+            Issue.record("start did not start")
+            return
+        }
         #expect(defaults.workers == 50 && defaults.commands == [.get, .set])
     }
 
@@ -20,7 +24,7 @@ struct LoadRequestTests {
             (["--workers"], .development, ":load --workers needs a value"),
             (["--threads", "3"], .development, ":load does not know '--threads'"),
             (["--workers", "0"], .development, "--workers: '0' is not a whole number from 1 to 10000"),
-            ([], .production, "refused: the production profile does not allow the load generator to write (SET)"),
+            (["start"], .production, "refused: the production profile does not allow the load generator to write (SET)"),
         ]
         for (words, profile, message) in cases {
             do {
@@ -32,5 +36,12 @@ struct LoadRequestTests {
             }
         }
         #expect((try? LoadRequest.parse(["--commands", "GET,PING"], profile: .production)) != nil)
+        do {
+            _ = try LoadRequest.parse(["--commands", "GET,INCR"], profile: .development, readOnly: true)
+            Issue.record("a --read-only console started a write load")
+        } catch {
+            #expect(error.message == "refused: this console is --read-only and the load mix writes (INCR)")
+        }
+        #expect((try? LoadRequest.parse(["--commands", "GET"], profile: .development, readOnly: true)) != nil)
     }
 }

@@ -117,11 +117,21 @@ struct CursesTerminalTests {
         let keys: [(String, DashboardKey)] = [
             ("\u{1b}[5~", .pageUp), ("\u{1b}[6~", .pageDown), ("x", .scalar("x")), ("\u{1b}OP", .function(1)),
             ("\u{03}", .interrupt), ("é", .scalar("é")), ("\u{1b}[A", .up), ("\u{7f}", .backspace),
+            // What tmux and rxvt send for Home and End, whatever TERM says.
+            ("\u{1b}[1~", .home), ("\u{1b}[4~", .end), ("\u{1b}[7~", .home), ("\u{1b}[8~", .end),
         ]
         for (bytes, expected) in keys {
             session.pty.type(bytes)
             #expect(terminal.nextKey(timeout: 2000) == expected, "typed \(bytes.debugDescription)")
         }
+    }
+
+    @Test func aTerminalThatGoesAwayEndsTheDashboardInsteadOfSpinning() throws {
+        let session = try CursesSession()
+        defer { session.close() }
+        #expect(session.terminal.nextKey(timeout: 10) == nil)
+        session.pty.hangUp()
+        #expect(session.terminal.nextKey(timeout: 100) == .terminationRequested(SIGHUP))
     }
 
     @Test func stopRestoresTheTerminalOnceAndForAll() throws {

@@ -154,7 +154,10 @@ import TestSupport
 
         // A secret typed at the prompt never stays on the screen.
         try tmux.type("AUTH \(Self.password)")
+        try tmux.waitFor("(line hidden: it holds the password)")
+        try tmux.type("AUTH someone not-the-password")
         try tmux.waitFor("AUTH (arguments hidden: they hold a secret)")
+        #expect(!(try tmux.visibleScreen()).contains("not-the-password"))
         #expect(!(try tmux.visibleScreen()).contains(Self.password))
 
         // SIGTERM from outside: the terminal comes back and the status says why.

@@ -263,6 +263,8 @@ public final class ClientSession {
     func interruptible<T>(_ lease: PooledConnection, _ cancellation: CancellationToken?,
                                   _ body: () throws(ConsoleError) -> T) throws(ConsoleError) -> T {
         guard let cancellation else { return try body() }
+        // The handler only calls `interrupt`, which shuts the socket down under the socket's own
+        // lock and is safe from any thread.
         let box = UncheckedBox(lease.connection)
         guard cancellation.setHandler({ box.value.interrupt() }) else {
             throw ConsoleError(.cancelled, "not executed: cancelled before it was sent", hint: "nothing was sent")
@@ -305,12 +307,5 @@ public final class ClientSession {
     static func name(_ argv: [[UInt8]]) -> String {
         argv.first.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
     }
-}
-
-/// Carries a connection into the cancellation handler; the handler only calls `interrupt`,
-/// which shuts the socket down under the socket's own lock and is safe from any thread.
-private struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 

@@ -29,6 +29,9 @@ public enum CommandTimeout: Sendable, Equatable {
             return blocking(argument(1))
         case "WAIT", "WAITAOF":
             return blocking(argument(argv.count - 1).map { $0 / 1000 })
+        // The server answers when the sleep ends (`:fault slow`, timeout tests).
+        case "DEBUG" where argv.count == 3 && String(decoding: argv[1], as: UTF8.self).uppercased() == "SLEEP":
+            return .seconds(max(operationTimeout, (argument(2) ?? 0) + margin))
         case "XREAD", "XREADGROUP":
             let upper = argv.map { String(decoding: $0, as: UTF8.self).uppercased() }
             guard let block = upper.firstIndex(of: "BLOCK") else { return .seconds(operationTimeout) }

@@ -40,7 +40,10 @@ public final class FaultInjector: Sendable {
                       case .bulkString(let listing) = try send(["CLIENT", "LIST"]) else {
                     return "fault: kill failed: CLIENT ID or CLIENT LIST gave an unexpected reply"
                 }
-                let name = factory.settings.clientName ?? ""
+                // By client name: other redis-console processes on this server go too (a demo tool).
+                guard let name = factory.settings.clientName, !name.isEmpty else {
+                    return "fault: kill needs a client name to find this console's connections (it was turned off)"
+                }
                 let victims = ClientList.victims(ClientList.parse(String(decoding: listing, as: UTF8.self)), named: name, excluding: Int(own))
                 var killed = 0
                 for id in victims {

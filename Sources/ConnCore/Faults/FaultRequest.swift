@@ -40,7 +40,11 @@ public enum FaultRequest: Sendable, Equatable {
 
     /// Why this console must not inject the fault here, or nil. Faults are for demonstrations:
     /// never in production, and a restart only of a demo server a supervisor brings back.
-    public func refusal(profile: Profile, host: String, demoServerSupervised: Bool) -> ConsoleError? {
+    public func refusal(profile: Profile, readOnly: Bool = false, host: String, demoServerSupervised: Bool) -> ConsoleError? {
+        if readOnly {
+            return ConsoleError(.usage, "fault injection is refused in a --read-only console",
+                                hint: "start the console without --read-only to inject faults")
+        }
         if profile == .production {
             return ConsoleError(.usage, "fault injection is refused in the production profile",
                                 hint: "use it against a development or testing server (--profile development)")
@@ -65,7 +69,7 @@ public enum FaultRequest: Sendable, Equatable {
     /// One line saying what is about to happen, for the console and the event log.
     public var announcement: String {
         switch self {
-        case .kill: return "fault: killing this console's connections (CLIENT KILL)"
+        case .kill: return "fault: killing the connections named like this console's (CLIENT KILL)"
         case .pause(let seconds): return "fault: pausing the server for \(Figures.decimal(seconds, places: 1)) s (CLIENT PAUSE ALL)"
         case .slow(let seconds): return "fault: the server sleeps for \(Figures.decimal(seconds, places: 1)) s (DEBUG SLEEP)"
         case .restart: return "fault: restarting the demo server (SHUTDOWN NOSAVE; make demo's supervisor starts it again)"

@@ -21,8 +21,7 @@ public enum LoadTextReport {
         let latency = progress.latency
         let commands = progress.perCommand.sorted { $0.key < $1.key }
             .map { "\($0.key.rawValue) \(grouped($0.value))" }.joined(separator: "  ")
-        let errors = progress.errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "\($0.key) \(grouped($0.value))" }.joined(separator: ", ")
+        let errors = errorList(progress).joined(separator: ", ")
         return [
             "--- load summary: \(Figures.decimal(progress.elapsed, places: 1)) s, \(settings.workers) workers, "
                 + "pipeline \(settings.pipeline), \(settings.valueSize)-byte values, \(grouped(settings.keys)) keys",
@@ -35,6 +34,12 @@ public enum LoadTextReport {
             "pool      peak \(pool.peakInUse)/\(pool.maxSize) in use, peak \(pool.peakWaiters) waiting, "
                 + "\(pool.created) opened, \(pool.exhaustedCount) exhausted",
         ]
+    }
+
+    /// "timeout 30", "io 6": the commonest kind first.
+    static func errorList(_ progress: LoadProgress) -> [String] {
+        progress.errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key) \(grouped($0.value))" }
     }
 
     /// 1234567 -> "1,234,567".

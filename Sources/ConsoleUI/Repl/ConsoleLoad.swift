@@ -51,8 +51,7 @@ public final class ConsoleLoad: @unchecked Sendable {
 
     /// "load done: 10.0 s, 23,102 ops/s, p99 4.70 ms, 0 errors", or with "36 errors (timeout 30, ...)".
     static func outcome(_ progress: LoadProgress, ended: String = "load done") -> String {
-        let kinds = progress.errors.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "\($0.key) \(LoadTextReport.grouped($0.value))" }
+        let kinds = LoadTextReport.errorList(progress)
         return "\(ended): \(Figures.decimal(progress.elapsed, places: 1)) s, "
             + "\(LoadTextReport.grouped(Int(progress.opsPerSecond.rounded()))) ops/s, "
             + "p99 \(Figures.fineMilliseconds(progress.latency.p99)), \(LoadTextReport.grouped(progress.errorCount)) errors"

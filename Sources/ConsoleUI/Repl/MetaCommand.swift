@@ -28,7 +28,7 @@ public struct MetaCommand: Sendable, Equatable {
     /// Meta commands that act instead of showing, each with arguments of its own.
     public static let actions: [(name: String, summary: String)] = [
         ("fault", "inject a fault for a demo: kill | pause [s] | slow [s] | restart (never in production)"),
-        ("load", "run the load generator in the background: --workers N --commands GET,SET ... | stop | status"),
+        ("load", "load generator in the background: start | --workers N --commands GET,SET ... | stop | status"),
     ]
 
     /// Every meta command's name with its colon, for completion.

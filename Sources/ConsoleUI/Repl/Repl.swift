@@ -258,13 +258,13 @@ public final class Repl {
     private func runAction(_ name: String, _ arguments: [String]) {
         do throws(ConsoleError) {
             if name == "load" {
-                let request = try LoadRequest.parse(arguments, profile: options.configuration.profile)
+                let request = try LoadRequest.parse(arguments, profile: options.configuration.profile, readOnly: options.readOnly)
                 try connection.load.handle(request).forEach(writeLine)
                 return
             }
             let request = try FaultRequest.parse(arguments)
             let settings = connection.settings
-            if let refusal = request.refusal(profile: options.configuration.profile, host: settings.host,
+            if let refusal = request.refusal(profile: options.configuration.profile, readOnly: options.readOnly, host: settings.host,
                                              demoServerSupervised: options.demoServerSupervised) {
                 throw refusal
             }

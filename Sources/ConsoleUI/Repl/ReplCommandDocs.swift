@@ -11,6 +11,12 @@ public final class ReplCommandDocs: Sendable {
 
     public var current: CommandDocs { docs.withLock { $0 } }
 
+    /// Tab's candidates for the text before the cursor: commands, subcommands, meta commands.
+    public func completion(_ lineBeforeCursor: String) -> CompletionResult {
+        let found = CommandCompletion.complete(lineBeforeCursor, docs: current, metaCommands: MetaCommand.allNames)
+        return CompletionResult(candidates: found.candidates, replaceLength: found.replaceLength)
+    }
+
     /// Learns the server's extra commands on a thread of its own, over one connection.
     public func learn(from factory: ConnectionFactory) {
         _ = BackgroundThread { [docs] in

@@ -79,19 +79,22 @@ struct DashboardStateTests {
         #expect(auth == prompt + "AUTH (arguments hidden: they hold a secret)")
         let typed = DashboardState.echo(prompt: prompt, line: Array("ECHO hunter2".utf8), password: "hunter2")
         #expect(!typed.contains("hunter2"))
+        let pasted = DashboardState.echo(prompt: prompt, line: Array("hunter2 oops".utf8), password: "hunter2")
+        #expect(pasted == prompt + "(line hidden: it holds the password)")
+        #expect(DashboardState.command(of: Array("hunter2".utf8), password: "hunter2", now: 0) == nil)
         let config = DashboardState.echo(prompt: prompt, line: Array("config set requirepass x".utf8), password: nil)
         #expect(!config.contains(" x"))
     }
 
     @Test func activityNamesTheRunningCommandOnceItTakesVisibleTime() throws {
         var state = DashboardState()
-        state.running = try #require(DashboardState.command(of: Array("blpop q 0".utf8), now: 100))
+        state.running = try #require(DashboardState.command(of: Array("blpop q 0".utf8), password: nil, now: 100))
         #expect(state.activity(now: 100.1) == nil)
         #expect(state.activity(now: 102.45) == "running BLPOP 2.5 s · Ctrl-C cancels")
-        state.running = DashboardState.command(of: Array("3 subscribe ch".utf8), now: 100)
+        state.running = DashboardState.command(of: Array("3 subscribe ch".utf8), password: nil, now: 100)
         #expect(state.activity(now: 100) == "streaming SUBSCRIBE · Ctrl-C stops")
-        #expect(DashboardState.command(of: Array(":pool".utf8), now: 0) == nil)
-        #expect(DashboardState.command(of: Array("   ".utf8), now: 0) == nil)
+        #expect(DashboardState.command(of: Array(":pool".utf8), password: nil, now: 0) == nil)
+        #expect(DashboardState.command(of: Array("   ".utf8), password: nil, now: 0) == nil)
     }
 
     @Test func helpListsEveryPaneKeyAndMetaCommand() {

@@ -136,7 +136,11 @@ public final class CursesTerminal {
         switch status {
         case OK: return Self.character(value)
         case KEY_CODE_YES: return Self.keyCode(Int32(bitPattern: value))
-        default: return nil
+        default:
+            // A terminal that went away (window closed, ssh dropped) makes every read fail at
+            // once: without this the loop would spin, and the SIGHUP may never come (a shell
+            // that traps it waits for us first).
+            return Self.hungUp(fileno(inputFile)) ? .terminationRequested(SIGHUP) : nil
         }
     }
 
@@ -239,6 +243,11 @@ public final class CursesTerminal {
             ("\u{1b}[5~", KEY_PPAGE), ("\u{1b}[6~", KEY_NPAGE), ("\u{1b}[3~", KEY_DC),
         ]
         for (sequence, code) in normal where key_defined(sequence) == 0 { define_key(sequence, code) }
+    }
+
+    private static func hungUp(_ fd: Int32) -> Bool {
+        var watched = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&watched, 1, 0) > 0 && watched.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private static func character(_ value: wint_t) -> DashboardKey? {

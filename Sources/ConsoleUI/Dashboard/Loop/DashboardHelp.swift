@@ -10,7 +10,7 @@ public enum DashboardHelp {
             "                   (hidden now: " + (hidden.isEmpty ? "none" : hidden.joined(separator: ", ")) + ")",
             "  PgUp, PgDn       scroll the console a page",
             "  Home, End        the oldest line, the newest line",
-            "  Up, Down, Ctrl-R history (the REPL's, without secrets)",
+            "  Up, Down, Ctrl-R history (the REPL's; the file never keeps a secret)",
             "  Tab              complete a command name; twice lists the choices",
             "  Ctrl-C           cancel the running command or stream; at the prompt, discard the line",
             "  Ctrl-D, quit     leave (the terminal is restored)",

@@ -19,7 +19,7 @@ public final class DashboardLoop {
         public init(header: DashboardSnapshot.Header) { self.header = header }
     }
 
-    /// While a command runs the loop wakes this often to show its reply promptly.
+    /// While the REPL is busy the loop wakes this often to show its output promptly.
     static let busyTickMilliseconds: Int32 = 20
 
     private let settings: Settings
@@ -39,6 +39,8 @@ public final class DashboardLoop {
     /// True while the REPL waits in `readLine`; lines typed before that wait their turn here.
     private var replWaiting = false
     private var typedAhead: [LineInput] = []
+    /// The REPL's own prompt (from its status); any other prompt is a question, e.g. a confirmation.
+    private var mainPrompt: String?
     private var finished: Int32?
     private var lastPage = 10
 
@@ -55,11 +57,7 @@ public final class DashboardLoop {
         editor = devices.editor
         terminal = devices.terminal
         editor.preload(settings.history)
-        let metaNames = MetaCommand.allNames
-        editor.completion = { before in
-            let found = CommandCompletion.complete(before, docs: docs.current, metaCommands: metaNames)
-            return CompletionResult(candidates: found.candidates, replaceLength: found.replaceLength)
-        }
+        editor.completion = docs.completion
         state.append(settings.notes)
     }
 
@@ -67,7 +65,7 @@ public final class DashboardLoop {
     /// restored either way. Returns the exit status.
     public func run() -> Int32 {
         repl.willReadLine = { [bridge] status in bridge.post(.status(status)) }
-        let box = UncheckedBox(repl)
+        let box = UncheckedBox(repl)  // the REPL's own thread from here on; the UI thread never touches it
         let worker = BackgroundThread { [bridge] in
             bridge.post(.finished(box.value.run()))
         }
@@ -83,10 +81,8 @@ public final class DashboardLoop {
             if dirty { paint() }
             let untilRefresh = Int32(max(1, min(1000, (nextRefresh - clock.now()) * 1000)))
             dirty = false
-            if let key = terminal.nextKey(timeout: state.running == nil ? untilRefresh : Self.busyTickMilliseconds) {
-                if case .terminate(let signal) = DashboardKeyMap.action(for: key, commandRunning: false, helpShown: false) {
-                    return terminate(signal: signal, worker: worker)
-                }
+            if let key = terminal.nextKey(timeout: replWaiting ? untilRefresh : Self.busyTickMilliseconds) {
+                if case .terminationRequested(let signal) = key { return terminate(signal: signal, worker: worker) }
                 handle(key)
                 dirty = true
             }
@@ -100,7 +96,7 @@ public final class DashboardLoop {
     // MARK: keys
 
     private func handle(_ key: DashboardKey) {
-        switch DashboardKeyMap.action(for: key, commandRunning: state.running != nil, helpShown: state.helpShown) {
+        switch DashboardKeyMap.action(for: key, commandRunning: !replWaiting, helpShown: state.helpShown) {
         case .edit(let key): edit(key)
         case .scroll(let move): state.scroll(move, page: lastPage)
         case .togglePane(let pane): state.toggle(pane)
@@ -153,7 +149,9 @@ public final class DashboardLoop {
         state.scrollOffset = 0
         if case .line(let bytes) = input {
             state.append([DashboardState.echo(prompt: state.prompt, line: bytes, password: settings.password)])
-            state.running = DashboardState.command(of: bytes, now: clock.now())
+            // An answer to a question ("yes") is not a command of its own.
+            state.running = state.prompt == mainPrompt
+                ? DashboardState.command(of: bytes, password: settings.password, now: clock.now()) : nil
         }
         bridge.submit(input)
     }
@@ -173,6 +171,7 @@ public final class DashboardLoop {
                 if !typedAhead.isEmpty { send(typedAhead.removeFirst()) }
             case .remember(let line): editor.remember(line)
             case .status(let status):
+                mainPrompt = status.prompt
                 header.database = status.database
                 header.connected = status.connected
                 if status.statistics !== source {
@@ -206,7 +205,7 @@ public final class DashboardLoop {
     /// leave without waiting on a command that does not stop within a second.
     private func terminate(signal: Int32, worker: BackgroundThread) -> Int32 {
         interrupts.cancelRunning()
-        bridge.submit(.endOfFile)
+        bridge.close()
         terminal.stop()
         let deadline = clock.now() + 1
         while clock.now() < deadline {
@@ -235,10 +234,11 @@ public final class DashboardDevices {
 
     /// Restores the terminal when the dashboard ends before its loop ran.
     public func stop() { terminal.stop() }
-}
 
-/// Hands the REPL to its worker thread; the UI thread never touches it afterwards.
-private final class UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+    /// One line while the first connection is made (a TLS handshake, retries): the screen is
+    /// ncurses' already, and a blank one looks hung.
+    public func showConnecting(to endpoint: String) {
+        let text = "redis-console: connecting to \(endpoint) ..."
+        terminal.paint(PaintedScreen(rows: [text], styles: [[]], cursor: ScreenPosition(row: 0, column: text.count)))
+    }
 }

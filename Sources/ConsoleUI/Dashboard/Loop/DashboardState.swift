@@ -58,18 +58,28 @@ public struct DashboardState: Sendable, Equatable {
         if text.allSatisfy({ $0 == " " || $0 == "\t" }) || HistoryPolicy.shouldPersist(line: line, password: password) {
             return prompt + text
         }
+        if holdsPassword(line, password) { return prompt + "(line hidden: it holds the password)" }
         let command = ArgvSplitter.split(line)?.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
         return prompt + command + " (arguments hidden: they hold a secret)"
     }
 
     /// The command a line starts, for the console rule; nil for meta commands and blank lines.
-    public static func command(of line: [UInt8], now: Double) -> RunningCommand? {
-        guard !MetaCommand.isMeta(line), let argv = ArgvSplitter.split(line), !argv.isEmpty else { return nil }
+    public static func command(of line: [UInt8], password: String?, now: Double) -> RunningCommand? {
+        guard !MetaCommand.isMeta(line), !holdsPassword(line, password), let argv = ArgvSplitter.split(line), !argv.isEmpty else {
+            return nil
+        }
         let body = RepeatPrefix.of(argv) == .none ? argv : Array(argv.dropFirst())
         guard let first = body.first else { return nil }
         let name = String(decoding: TerminalSafeText.escapeControls(first), as: UTF8.self)
         return RunningCommand(name: name.uppercased(),
                               streams: StreamingCommands.isStreaming(body), started: now)
+    }
+
+    /// The password anywhere in the line, even as its first word (pasted at the prompt).
+    static func holdsPassword(_ line: [UInt8], _ password: String?) -> Bool {
+        guard let password, !password.isEmpty else { return false }
+        let secret = Array(password.utf8)
+        return line.count >= secret.count && (0...(line.count - secret.count)).contains { line[$0..<($0 + secret.count)].elementsEqual(secret) }
     }
 
     /// "running BLPOP 2.4 s · Ctrl-C cancels"; shown once a command has taken a visible time.

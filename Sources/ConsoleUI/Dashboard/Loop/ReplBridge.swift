@@ -20,6 +20,7 @@ public final class ReplBridge: LineSource, OutputSink, @unchecked Sendable {
         var messages: [ReplMessage] = []
         var partialLine: [UInt8] = []
         var typed: [LineInput] = []
+        var closed = false
     }
 
     private let lock = ConditionLock()
@@ -32,8 +33,8 @@ public final class ReplBridge: LineSource, OutputSink, @unchecked Sendable {
     public func readLine(prompt: String) -> LineInput {
         lock.withLock {
             state.messages.append(.ready(prompt: prompt))
-            while state.typed.isEmpty { lock.wait(until: Deadline(nanoseconds: .max)) }
-            return state.typed.removeFirst()
+            while state.typed.isEmpty, !state.closed { lock.wait(until: Deadline(nanoseconds: .max)) }
+            return state.typed.isEmpty ? .endOfFile : state.typed.removeFirst()
         }
     }
 
@@ -71,15 +72,25 @@ public final class ReplBridge: LineSource, OutputSink, @unchecked Sendable {
 
     // MARK: the UI's side
 
-    /// Everything posted since the last call, in order.
-    public func drain() -> [ReplMessage] {
+    /// From now on every `readLine` answers Ctrl-D at once: the console is ending, whatever the
+    /// REPL asks next (a confirmation, the prompt after it).
+    public func close() {
         lock.withLock {
-            defer { state.messages.removeAll(keepingCapacity: true) }
-            return state.messages
+            state.closed = true
+            lock.broadcast()
         }
     }
 
-    /// A line (or Ctrl-D) for the REPL; lines typed while a command runs wait their turn.
+    /// Everything posted since the last call, in order.
+    public func drain() -> [ReplMessage] {
+        lock.withLock {
+            let drained = state.messages
+            state.messages = []
+            return drained
+        }
+    }
+
+    /// A line (or Ctrl-D) for the REPL's next `readLine`.
     public func submit(_ input: LineInput) {
         lock.withLock {
             state.typed.append(input)
