@@ -56,8 +56,8 @@ extension RedisConsoleMain {
         let bridge = ReplBridge()
         let interrupts = InterruptWatcher()  // not started: Ctrl-C is a key in the dashboard
         let events = EventLog()
-        let probeInterval = loaded.pool.healthInterval == PoolSettings().healthInterval
-            ? InteractiveSurface.dashboardProbeInterval : loaded.pool.healthInterval
+        let probeInterval = InteractiveSurface.dashboardProbeInterval(given: loaded.options.healthIntervalGiven,
+                                                                      healthInterval: loaded.pool.healthInterval)
         devices.showConnecting(to: Endpoint.describe(host: loaded.connection.host, port: loaded.connection.port))
         let parts: InteractiveParts
         do {

@@ -41,7 +41,8 @@ struct FlagParserTests {
             "--retries", "0", "--retry-base", "0.2", "--retry-cap", "4", "--stats", "--interval", "2",
         ])
         #expect(flags.pool.maxSize == 8 && flags.pool.acquireTimeout == 0.5 && flags.pool.minIdle == 2)
-        #expect(flags.pool.healthInterval == 10)
+        #expect(flags.pool.healthInterval == 10 && flags.options.healthIntervalGiven)
+        #expect(!(try FlagParser.parse([]).options.healthIntervalGiven))
         #expect(flags.retry.retries == 0 && flags.retry.backoff == Backoff(base: 0.2, cap: 4))
         #expect(flags.options.showStats && flags.options.interval == 2 && !flags.options.repeatCountGiven)
         #expect(try FlagParser.parse(["--refresh", "10", "--no-tui"]).options.refreshHertz == 10)

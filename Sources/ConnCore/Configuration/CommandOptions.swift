@@ -31,6 +31,9 @@ public struct CommandOptions: Sendable, Equatable {
     public var readOnly = false
     /// `--no-tui`: the plain line-oriented REPL even where the dashboard could run.
     public var noTUI = false
+    /// Whether `--health-interval` was typed (the dashboard then keeps it instead of probing
+    /// every second).
+    public var healthIntervalGiven = false
     /// `--refresh HZ`: how often the dashboard redraws its panes.
     public var refreshHertz: Double = 4
     /// `--stats`: exercise the pool and print its statistics every `interval` seconds.

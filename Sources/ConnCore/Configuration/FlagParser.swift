@@ -95,7 +95,9 @@ public enum FlagParser {
         case "--pool-size": flags.pool.maxSize = try ValueParsing.count(value, origin: flag, range: 1...10_000)
         case "--pool-min-idle": flags.pool.minIdle = try ValueParsing.count(value, origin: flag, range: 0...10_000)
         case "--pool-timeout": flags.pool.acquireTimeout = try ValueParsing.seconds(value, origin: flag, allowZero: true)
-        case "--health-interval": flags.pool.healthInterval = try ValueParsing.seconds(value, origin: flag, allowZero: false)
+        case "--health-interval":
+            flags.pool.healthInterval = try ValueParsing.seconds(value, origin: flag, allowZero: false)
+            flags.options.healthIntervalGiven = true
         case "--retries": flags.retry.retries = try ValueParsing.count(value, origin: flag, range: 0...100)
         case "--retry-base": flags.retry.backoff.base = try ValueParsing.seconds(value, origin: flag, allowZero: true)
         case "--retry-cap": flags.retry.backoff.cap = try ValueParsing.seconds(value, origin: flag, allowZero: true)

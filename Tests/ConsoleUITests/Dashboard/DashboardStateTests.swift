@@ -57,6 +57,9 @@ struct DashboardStateTests {
         state.scrollOffset = 1
         state.append(["c", "d", "e"])
         #expect(state.scrollOffset == 4)
+        state.width = 10
+        state.append([String(repeating: "x", count: 25)])  // three rows at 10 columns
+        #expect(state.scrollOffset == 7)
         state.append((0..<DashboardState.scrollbackLimit).map(String.init))
         #expect(state.scrollback.count == DashboardState.scrollbackLimit)
         #expect(state.scrollback.first == "0")
@@ -112,6 +115,8 @@ struct DashboardStateTests {
         #expect(InteractiveSurface.choose(noTUI: false, stdinIsTerminal: true, stdoutIsTerminal: false, term: "xterm") == .lineConsole)
         #expect(InteractiveSurface.choose(noTUI: false, stdinIsTerminal: true, stdoutIsTerminal: true, term: "dumb") == .lineConsole)
         #expect(InteractiveSurface.choose(noTUI: false, stdinIsTerminal: true, stdoutIsTerminal: true, term: nil) == .lineConsole)
+        #expect(InteractiveSurface.dashboardProbeInterval(given: false, healthInterval: 30) == 1)
+        #expect(InteractiveSurface.dashboardProbeInterval(given: true, healthInterval: 30) == 30)
     }
 }
 

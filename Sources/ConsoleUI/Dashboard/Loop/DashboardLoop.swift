@@ -197,6 +197,7 @@ public final class DashboardLoop {
             hiddenPanes: state.hiddenPanes, colour: terminal.usesColor)
         let screen = DashboardRenderer.render(snapshot, size: (columns: size.columns, rows: size.rows))
         if !state.helpShown { state.scrollOffset = screen.scrollOffset }
+        state.width = size.columns
         lastPage = max(1, screen.consoleRows)
         terminal.paint(screen.painted)
     }

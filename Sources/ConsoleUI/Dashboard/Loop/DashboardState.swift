@@ -19,6 +19,8 @@ public struct DashboardState: Sendable, Equatable {
     public var helpShown = false
     public var prompt = ""
     public var running: RunningCommand?
+    /// The console's width when last drawn: how many rows new lines take while scrolled up.
+    public var width = 80
 
     public init() {}
 
@@ -26,7 +28,9 @@ public struct DashboardState: Sendable, Equatable {
     public mutating func append(_ lines: [String]) {
         guard !lines.isEmpty else { return }
         scrollback += lines
-        if scrollOffset > 0 { scrollOffset += lines.count }
+        if scrollOffset > 0 {
+            scrollOffset += lines.reduce(0) { $0 + DashboardScrollback.wrap($1, width: max(1, width)).count }
+        }
         if scrollback.count > Self.scrollbackLimit { scrollback.removeFirst(scrollback.count - Self.scrollbackLimit) }
     }
 

@@ -9,9 +9,11 @@ public enum InteractiveSurface: Equatable, Sendable {
         return .dashboard
     }
 
-    /// The dashboard probes health this often unless `--health-interval` was given: its panes
+    /// The dashboard probes health every second unless `--health-interval` was given: its panes
     /// are live, and one PING and INFO a second is what `redis-cli --stat` costs a server too.
-    public static let dashboardProbeInterval = 1.0
+    public static func dashboardProbeInterval(given: Bool, healthInterval: Double) -> Double {
+        given ? healthInterval : 1
+    }
 }
 
 extension CursesTerminal.StartError: CustomStringConvertible {
