@@ -148,6 +148,19 @@ struct DashboardRendererTests {
         #expect(far.scrollOffset < 10_000 && far.text.contains("more below: PgDn, End"))
     }
 
+    @Test func repeatedEventsShowOnceWithTheirCount() {
+        var snapshot = Self.snapshot()
+        let retried = (0..<40).map { index in
+            ConsoleEvent(time: Self.now - 1 + Double(index) / 100, kind: .outcome, message: "GET succeeded on attempt 2 of 4")
+        }
+        snapshot.statistics.events = [ConsoleEvent(time: Self.now - 5, kind: .fault, message: "fault: killed 50 connections named redis-console")]
+            + retried + [ConsoleEvent(time: Self.now, kind: .connect, message: "opened connection #51")]
+        let text = Self.render(snapshot, (120, 40)).text
+        #expect(text.contains("fault: killed 50 connections named redis-console"))
+        #expect(text.contains("outcome: GET succeeded on attempt 2 of 4 (×40)"))
+        #expect(text.components(separatedBy: "GET succeeded").count == 2)
+    }
+
     @Test func helpTakesTheWholeBodyAndHintFollowsTheInput() {
         var snapshot = Self.snapshot()
         snapshot.help = DashboardHelp.lines(hiddenPanes: [.events])

@@ -161,10 +161,12 @@ enum DashboardPanes {
 
     // MARK: events
 
-    /// The newest `height`, newest at the bottom.
+    /// The newest `height`, newest at the bottom. A run of identical events (fifty workers
+    /// each retried the same way) is one line with its count, so one fault cannot push every
+    /// other event out of the pane.
     static func events(_ events: [ConsoleEvent], height: Int) -> [StyledLine] {
         guard !events.isEmpty else { return [StyledLine("no events yet", .dim)] }
-        return events.suffix(max(1, min(height, 10))).map { event in
+        return coalesced(events).suffix(max(1, min(height, 10))).map { event, count in
             let clock = String(UTCDate.format(Int64(event.time)).dropFirst(11).prefix(8))
             var line = StyledLine(clock + " ", .dim)
             // The colour says the kind; the word only where the message does not start with it.
@@ -175,8 +177,22 @@ enum DashboardPanes {
                 line.append(word + ": ", style(event.kind))
                 line.append(event.message)
             }
+            if count > 1 { line.append(" (×\(count))", .bold) }
             return line
         }
+    }
+
+    /// Consecutive events of the same kind and message, as the last of them and how many.
+    static func coalesced(_ events: [ConsoleEvent]) -> [(event: ConsoleEvent, count: Int)] {
+        var runs: [(event: ConsoleEvent, count: Int)] = []
+        for event in events {
+            if let last = runs.last, last.event.kind == event.kind, last.event.message == event.message {
+                runs[runs.count - 1] = (event, last.count + 1)
+            } else {
+                runs.append((event, 1))
+            }
+        }
+        return runs
     }
 
     static func label(_ kind: ConsoleEvent.Kind) -> String {
