@@ -57,6 +57,23 @@ struct FaultRequestTests {
         """
         let entries = ClientList.parse(listing)
         #expect(entries.map(\.id) == [3, 4, 7, 9])
-        #expect(ClientList.victims(entries, named: "redis-console", excluding: 9) == [3, 7])
+        #expect(entries.map(\.port) == [5000, 5001, 5002, 5003])
+        #expect(ClientList.victims(entries, named: "redis-console", ports: nil, excluding: 9) == [3, 7])
+        // Known ports win over the name: another console's connection (5000) is spared.
+        #expect(ClientList.victims(entries, named: "redis-console", ports: [5002, 5003], excluding: 9) == [7])
+    }
+
+    @Test func ownPortsComeFromTheProcessSocketsInProcNetTCP() {
+        let inodes = OwnConnections.socketInodes(["/dev/null", "socket:[636]", "pipe:[7]", "socket:[1001]"])
+        #expect(inodes == [636, 1001])
+        let table = """
+          sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+           0: 00000000:07E8 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 636 1 0 100 0 0 10 0
+           1: 0100007F:91B1 0100007F:8B40 01 00000000:00000000 00:00000000 00000000     0        0 999 1 0 20 4 30 10 -1
+           2: 0100007F:D431 0100007F:18EB 01 00000000:00000000 00:00000000 00000000     0        0 1001 1 0 20 4 30 10 -1
+
+        """
+        #expect(OwnConnections.localPorts(procNetTCP: table, inodes: inodes) == [0x07E8, 0xD431])
+        #expect(OwnConnections.localPorts() != nil)  // Linux: /proc is there
     }
 }

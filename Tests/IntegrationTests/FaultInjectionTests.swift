@@ -25,13 +25,26 @@ import TestSupport
         blockers.forEach { $0.join() }
         #expect(client.pool.stats().open == 3)
         let session = client.makeSession()
+        // Another console on the same server, with the same client name, is not touched.
+        let binary = try BinaryLocator.redisConsole()
+        let other = Locked<ProcessResult?>(nil)
+        let port = server.tlsPort ?? 0
+        let otherConsole = BackgroundThread {
+            let result = try? ProcessRunner.run(binary, ["--tls", "--cacert", certificates.caCertificate, "-p", "\(port)",
+                                                         "--retries", "0", "BLPOP", "other", "1.5"])
+            other.withLock { $0 = result }
+        }
+        usleep(500_000)
 
         let outcome = faults.perform(.kill)
-        #expect(outcome == "fault: killed 3 connections named redis-console", "\(outcome)")
+        #expect(outcome == "fault: killed 3 connections of this console", "\(outcome)")
         #expect(try PoolFaultTests.run(session, "PING") == .simpleString(Array("PONG".utf8)))
         #expect(client.pool.stats().closedByReason[.stale, default: 0] >= 1)
         let messages = client.events.events().filter { $0.kind == .fault }.map(\.message)
-        #expect(messages == ["fault: killing the connections named like this console's (CLIENT KILL)", outcome])
+        #expect(messages == ["fault: killing this console's connections (CLIENT KILL)", outcome])
+        otherConsole.join()
+        let spared = other.withLock { $0 }
+        #expect(spared?.status == 0 && spared?.stdout == "\n", "\(String(describing: spared))")
     }
 
     @Test func pauseAndSlowHoldCommandsThatThenSucceed() throws {

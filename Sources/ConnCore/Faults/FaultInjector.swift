@@ -40,16 +40,19 @@ public final class FaultInjector: Sendable {
                       case .bulkString(let listing) = try send(["CLIENT", "LIST"]) else {
                     return "fault: kill failed: CLIENT ID or CLIENT LIST gave an unexpected reply"
                 }
-                // By client name: other redis-console processes on this server go too (a demo tool).
-                guard let name = factory.settings.clientName, !name.isEmpty else {
-                    return "fault: kill needs a client name to find this console's connections (it was turned off)"
+                // By this process's local ports; by client name only where /proc cannot say.
+                let ports = OwnConnections.localPorts()
+                let name = factory.settings.clientName ?? ""
+                guard ports != nil || !name.isEmpty else {
+                    return "fault: kill cannot tell this console's connections apart (no /proc, no client name)"
                 }
-                let victims = ClientList.victims(ClientList.parse(String(decoding: listing, as: UTF8.self)), named: name, excluding: Int(own))
+                let entries = ClientList.parse(String(decoding: listing, as: UTF8.self))
                 var killed = 0
-                for id in victims {
+                for id in ClientList.victims(entries, named: name, ports: ports, excluding: Int(own)) {
                     if case .integer(let count) = try send(["CLIENT", "KILL", "ID", String(id)]) { killed += Int(count) }
                 }
-                return "fault: killed \(killed) connection\(killed == 1 ? "" : "s") named \(name)"
+                let whose = ports == nil ? "named \(name)" : "of this console"
+                return "fault: killed \(killed) connection\(killed == 1 ? "" : "s") \(whose)"
             case .pause(let seconds), .slow(let seconds):
                 let reply = try send(request.commands[0])
                 if case .error(let message) = reply {

@@ -69,7 +69,7 @@ public enum FaultRequest: Sendable, Equatable {
     /// One line saying what is about to happen, for the console and the event log.
     public var announcement: String {
         switch self {
-        case .kill: return "fault: killing the connections named like this console's (CLIENT KILL)"
+        case .kill: return "fault: killing this console's connections (CLIENT KILL)"
         case .pause(let seconds): return "fault: pausing the server for \(Figures.decimal(seconds, places: 1)) s (CLIENT PAUSE ALL)"
         case .slow(let seconds): return "fault: the server sleeps for \(Figures.decimal(seconds, places: 1)) s (DEBUG SLEEP)"
         case .restart: return "fault: restarting the demo server (SHUTDOWN NOSAVE; make demo's supervisor starts it again)"
@@ -82,22 +82,31 @@ public enum ClientList {
     public struct Entry: Sendable, Equatable {
         public var id: Int
         public var name: String
+        /// The client's port (`addr=127.0.0.1:54321`, `addr=[::1]:54321`).
+        public var port: Int?
     }
 
     public static func parse(_ text: String) -> [Entry] {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line in
             var id: Int?
             var name = ""
+            var port: Int?
             for field in line.split(separator: " ") {
                 if field.hasPrefix("id=") { id = Int(field.dropFirst(3)) }
                 if field.hasPrefix("name=") { name = String(field.dropFirst(5)) }
+                if field.hasPrefix("addr="), let last = field.split(separator: ":").last { port = Int(last) }
             }
-            return id.map { Entry(id: $0, name: name) }
+            return id.map { Entry(id: $0, name: name, port: port) }
         }
     }
 
-    /// This console's connections (by client name), not the one asking.
-    public static func victims(_ entries: [Entry], named name: String, excluding own: Int) -> [Int] {
-        entries.filter { $0.name == name && $0.id != own }.map(\.id)
+    /// This console's connections, not the one asking: those from one of `ports` (this
+    /// process's sockets) when known, else every connection with this console's client name.
+    public static func victims(_ entries: [Entry], named name: String, ports: Set<Int>?, excluding own: Int) -> [Int] {
+        entries.filter { entry in
+            guard entry.id != own else { return false }
+            if let ports { return entry.port.map(ports.contains) ?? false }
+            return entry.name == name
+        }.map(\.id)
     }
 }
