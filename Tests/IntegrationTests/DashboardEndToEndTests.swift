@@ -7,12 +7,12 @@ import TestSupport
 /// restarted under it, and the terminal restored on the way out.
 @Suite("The dashboard under tmux", .serialized) struct DashboardEndToEndTests {
     static let password = "dash-canary-5e21a9"
-    let certificates: TestCertificates
-    let binary: String
+    let harness: BinaryAgainstServer
+    var certificates: TestCertificates { harness.certificates }
+    var binary: String { harness.binary }
 
     init() throws {
-        certificates = try TestCertificates.shared()
-        binary = try BinaryLocator.redisConsole()
+        harness = try BinaryAgainstServer()
     }
 
     /// The certificate with 20 days left, so the pane must show a warning level, not just "OK".
