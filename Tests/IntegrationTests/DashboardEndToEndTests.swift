@@ -181,7 +181,7 @@ import TestSupport
         try tmux.waitFor("load: 20 workers, GET,INCR, pipeline 1, 4.0 s")
         let loaded = try tmux.waitUntil("a full pool with waiters") { screen in
             let pool = Self.pane("pool", in: screen)
-            return pool.contains("in use 8/8") && !pool.contains("waiters 0")
+            return pool.contains("in use 8/8") && !pool.contains("waiters 0") && screen.contains("── console ─ load running ")
         }
         #expect(Self.pane("latency", in: loaded).contains("INCR"), "\(loaded)")
 

@@ -44,6 +44,12 @@ public final class ConsoleLoad: @unchecked Sendable {
         }
     }
 
+    /// The run going now, for the dashboard's console rule; nil when none runs.
+    public func currentProgress() -> LoadProgress? {
+        guard let generator = running.withLock({ $0 }), generator.isRunning else { return nil }
+        return generator.progress()
+    }
+
     /// Ends a run when the console closes or reconnects.
     public func stop() {
         running.withLock { $0 }?.stop()

@@ -16,6 +16,7 @@ public struct ReplStatus: Sendable {
     public var database: Int
     public var connected: Bool
     public var statistics: StatisticsSource
+    public var load: ConsoleLoad
 }
 
 
@@ -72,7 +73,7 @@ public final class Repl {
 
     public var status: ReplStatus {
         ReplStatus(prompt: prompt, database: connection.session.database, connected: connected,
-                   statistics: connection.statistics)
+                   statistics: connection.statistics, load: connection.load)
     }
 
     /// Runs until `quit`, `exit` or Ctrl-D. Returns the process exit status.

@@ -97,6 +97,13 @@ struct DashboardStateTests {
         state.running = DashboardState.command(of: Array("3 subscribe ch".utf8), password: nil, now: 100)
         #expect(state.activity(now: 100) == "streaming SUBSCRIBE · Ctrl-C stops")
         #expect(DashboardState.command(of: Array(":pool".utf8), password: nil, now: 0) == nil)
+        // A background :load run shows when nothing typed runs.
+        let window = LoadProgress.Window(index: 3, replies: 7_100, opsPerSecond: 7_100.4, latency: .empty)
+        var load = LoadProgress(elapsed: 4.04, running: true, replies: 28_000, errors: [:], perCommand: [:],
+                                opsPerSecond: 7_000, latency: .empty, window: window)
+        #expect(DashboardState().activity(now: 0, load: load) == "load running 4.0 s · 7,100 ops/s · :load stop ends it")
+        load.running = false
+        #expect(DashboardState().activity(now: 0, load: load) == nil)
         #expect(DashboardState.command(of: Array("   ".utf8), password: nil, now: 0) == nil)
     }
 

@@ -32,6 +32,8 @@ public final class DashboardLoop {
     private let clock = MonotonicClock()
     private var source: StatisticsSource
     private var statistics: StatisticsSnapshot
+    private var load: ConsoleLoad?
+    private var loadProgress: LoadProgress?
     private var state = DashboardState()
     private var header: DashboardSnapshot.Header
     private var input = (text: "", cursor: 0)
@@ -75,6 +77,7 @@ public final class DashboardLoop {
         while finished == nil {
             if clock.now() >= nextRefresh {
                 statistics = source.snapshot()
+                loadProgress = load?.currentProgress()
                 nextRefresh = clock.now() + period
                 dirty = true
             }
@@ -172,6 +175,7 @@ public final class DashboardLoop {
             case .remember(let line): editor.remember(line)
             case .status(let status):
                 mainPrompt = status.prompt
+                load = status.load
                 header.database = status.database
                 header.connected = status.connected
                 if status.statistics !== source {
@@ -192,7 +196,7 @@ public final class DashboardLoop {
         let snapshot = DashboardSnapshot(
             statistics: statistics, header: header, scrollback: state.scrollback, scrollOffset: state.scrollOffset,
             prompt: state.prompt, input: input.text, cursorColumn: input.cursor, hint: hint,
-            activity: state.activity(now: clock.now()),
+            activity: state.activity(now: clock.now(), load: loadProgress),
             help: state.helpShown ? DashboardHelp.lines(hiddenPanes: state.hiddenPanes) : nil,
             hiddenPanes: state.hiddenPanes, colour: terminal.usesColor)
         let screen = DashboardRenderer.render(snapshot, size: (columns: size.columns, rows: size.rows))

@@ -87,8 +87,13 @@ public struct DashboardState: Sendable, Equatable {
     }
 
     /// "running BLPOP 2.4 s · Ctrl-C cancels"; shown once a command has taken a visible time.
-    public func activity(now: Double) -> String? {
-        guard let running else { return nil }
+    public func activity(now: Double, load: LoadProgress? = nil) -> String? {
+        guard let running else {
+            // Nothing typed runs: a background :load run is what the panes show.
+            guard let load, load.running else { return nil }
+            return "load running \(Figures.decimal(load.elapsed, places: 1)) s · "
+                + "\(LoadTextReport.grouped(Int(load.window.opsPerSecond.rounded()))) ops/s · :load stop ends it"
+        }
         let seconds = now - running.started
         if running.streams { return "streaming \(running.name) · Ctrl-C stops" }
         guard seconds >= 0.2 else { return nil }
